@@ -1,0 +1,22 @@
+# One warnings target every pipemu library and executable links to.
+add_library(pipemu_warnings INTERFACE)
+target_compile_options(pipemu_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow=local
+                       -Wnon-virtual-dtor -Wno-missing-field-initializers)
+if(PIPEMU_WERROR)
+  target_compile_options(pipemu_warnings INTERFACE -Werror)
+endif()
+
+# pipemu_library(NAME DEPS...): a static library of every .cpp under the calling folder
+# (recursively), so adding a file needs no CMake edit. An empty folder gives an INTERFACE target.
+function(pipemu_library name)
+  file(GLOB_RECURSE srcs CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
+  list(FILTER srcs EXCLUDE REGEX "/main\\.cpp$")
+  if(srcs)
+    add_library(${name} STATIC ${srcs})
+    target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/emulator ${PROJECT_SOURCE_DIR})
+    target_link_libraries(${name} PUBLIC ${ARGN} PRIVATE pipemu_warnings)
+  else()
+    add_library(${name} INTERFACE)
+    target_link_libraries(${name} INTERFACE ${ARGN})
+  endif()
+endfunction()

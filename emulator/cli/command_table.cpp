@@ -1,0 +1,57 @@
+#include "cli/command_table.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "model/text.hpp"
+
+namespace pipemu::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"help", "Show the commands, or one command's flags", setup_help, "0"},
+      {"version", "Print pipemu's version", setup_version, "0"},
+  };
+  return table;
+}
+
+const Command* find_command(const std::string& name) {
+  for (const auto& c : commands())
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") args = {"help"};
+  if (args[0] == "--version") args = {"version"};
+  const Command* cmd = find_command(args[0]);
+  if (!cmd) {
+    std::vector<std::string> names;
+    for (const auto& c : commands()) names.push_back(c.name);
+    std::string near = text::closest(args[0], names);
+    std::cerr << fmt::format("pipemu: '{}' is not a pipemu command.", args[0]);
+    if (!near.empty()) std::cerr << fmt::format(" Did you mean '{}'?", near);
+    std::cerr << "\nSee 'pipemu help'.\n";
+    return kUsage;
+  }
+  CLI::App app{cmd->summary, "pipemu " + cmd->name};
+  app.set_help_flag("-h,--help", "Show this command's flags");
+  try {
+    auto action = cmd->setup(app);
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    std::reverse(rest.begin(), rest.end());  // CLI11 parses a reversed vector
+    app.parse(rest);
+    return action();
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kOk : kUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "pipemu: error: " << e.what() << "\n";
+    return kFailed;
+  }
+}
+
+}  // namespace pipemu::cli

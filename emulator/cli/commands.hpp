@@ -1,0 +1,10 @@
+#pragma once
+// One setup function per subcommand, each defined in its own <name>_command.cpp.
+#include "cli/command_table.hpp"
+
+namespace pipemu::cli {
+
+std::function<int()> setup_help(CLI::App& app);
+std::function<int()> setup_version(CLI::App& app);
+
+}  // namespace pipemu::cli

@@ -1,0 +1,3 @@
+#include "cli/command_table.hpp"
+
+int main(int argc, char** argv) { return pipemu::cli::main(argc, argv); }
