@@ -1,0 +1,27 @@
+#pragma once
+// Collects a build's output artifact (the buildspec's `artifacts` or one secondary artifact)
+// from the source directory on the host, after POST_BUILD, and zips it.
+// Rules (aws-semantics.md §1.4): `files` globs relative to `base-directory` (itself relative to
+// the source dir, possibly a `dir*` glob), `exclude-paths`, `discard-paths: yes` flattens. A
+// pattern that matches nothing logs "Skipping invalid file path <p>"; when nothing matched at
+// all the upload fails with "no matching artifact paths found". A pattern or symlink leading
+// outside the source directory is an error, and nothing is read from there.
+#include <string>
+#include <vector>
+
+#include "model/buildspec.hpp"
+#include "model/expected.hpp"
+#include "source/zip_archive.hpp"
+
+namespace pipemu::build {
+
+struct Collected {
+  std::vector<source::ZipEntry> entries;
+  std::vector<std::string> log;  // lines to show in the UPLOAD_ARTIFACTS phase
+};
+
+// Errors are the phase-context messages (CLIENT_ERROR).
+Expected<Collected, std::string> collect_artifacts(const std::string& src_dir,
+                                                   const model::ArtifactSpec& spec);
+
+}  // namespace pipemu::build

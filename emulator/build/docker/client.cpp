@@ -1,0 +1,188 @@
+#include "build/docker/client.hpp"
+
+#include <httplib.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <memory>
+
+#include "build/docker/frames.hpp"
+
+namespace pipemu::build::docker {
+namespace {
+
+// cpp-httplib 0.11 (Debian 12) cannot dial a unix socket, but its ClientImpl makes the
+// connection in a virtual function: override that one step and keep httplib's HTTP handling.
+// The Host header stays "localhost", which the engine expects.
+class UnixClient : public httplib::ClientImpl {
+ public:
+  explicit UnixClient(std::string path) : httplib::ClientImpl("localhost", 80), path_(std::move(path)) {}
+
+ protected:
+  bool create_and_connect_socket(Socket& socket, httplib::Error& error) override {
+    int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+      error = httplib::Error::Connection;
+      return false;
+    }
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    if (path_.size() >= sizeof(addr.sun_path)) {
+      ::close(fd);
+      error = httplib::Error::Connection;
+      return false;
+    }
+    std::memcpy(addr.sun_path, path_.c_str(), path_.size() + 1);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
+      ::close(fd);
+      error = httplib::Error::Connection;
+      return false;
+    }
+    socket.sock = fd;
+    return true;
+  }
+
+ private:
+  std::string path_;
+};
+
+std::unique_ptr<httplib::ClientImpl> connect(const Endpoint& e, time_t read_timeout_s) {
+  std::unique_ptr<httplib::ClientImpl> c;
+  if (e.kind == Endpoint::Kind::Unix)
+    c = std::make_unique<UnixClient>(e.path);
+  else
+    c = std::make_unique<httplib::ClientImpl>(e.host, e.port);
+  c->set_connection_timeout(5, 0);
+  c->set_read_timeout(read_timeout_s, 0);
+  c->set_keep_alive(false);
+  return c;
+}
+
+std::string engine_message(const httplib::Response& r) {
+  auto j = nlohmann::json::parse(r.body, nullptr, false);
+  if (j.is_object() && j.contains("message") && j["message"].is_string())
+    return j["message"].get<std::string>();
+  return r.body;
+}
+
+template <class R>
+Expected<const httplib::Response*, std::string> check(const R& res, const Endpoint& e,
+                                                      const std::string& what) {
+  if (!res)
+    return unexpected("Docker engine at " + e.describe() + " did not answer " + what + ": " +
+                      httplib::to_string(res.error()));
+  if (res->status >= 300)
+    return unexpected("Docker engine: " + what + " failed (HTTP " + std::to_string(res->status) +
+                      "): " + engine_message(*res));
+  return &*res;
+}
+
+std::string escape(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Expected<std::string, std::string> Client::version() const {
+  auto c = connect(endpoint_, 10);
+  auto res = c->Get("/version");
+  auto ok = check(res, endpoint_, "GET /version");
+  if (!ok) return unexpected(ok.error());
+  auto j = nlohmann::json::parse(res->body, nullptr, false);
+  if (!j.is_object() || !j.contains("Version"))
+    return unexpected("Docker engine at " + endpoint_.describe() + " sent an unexpected /version");
+  return j["Version"].get<std::string>();
+}
+
+Expected<bool, std::string> Client::image_exists(const std::string& image) const {
+  auto c = connect(endpoint_, 30);
+  auto res = c->Get("/images/" + escape(image) + "/json");
+  if (res && res->status == 404) return false;
+  auto ok = check(res, endpoint_, "image inspect");
+  if (!ok) return unexpected(ok.error());
+  return true;
+}
+
+Expected<std::string, std::string> Client::create_container(const nlohmann::json& config) const {
+  auto c = connect(endpoint_, 60);
+  auto res = c->Post("/containers/create", config.dump(), "application/json");
+  auto ok = check(res, endpoint_, "container create");
+  if (!ok) return unexpected(ok.error());
+  auto j = nlohmann::json::parse(res->body, nullptr, false);
+  if (!j.is_object() || !j.contains("Id")) return unexpected("Docker engine: create returned no Id");
+  return j["Id"].get<std::string>();
+}
+
+Expected<Ok, std::string> Client::start(const std::string& id) const {
+  auto c = connect(endpoint_, 60);
+  auto ok = check(c->Post("/containers/" + id + "/start"), endpoint_, "container start");
+  if (!ok) return unexpected(ok.error());
+  return Ok{};
+}
+
+Expected<Ok, std::string> Client::kill(const std::string& id) const {
+  auto c = connect(endpoint_, 30);
+  auto res = c->Post("/containers/" + id + "/kill");
+  // 409: the container is not running any more, which is what we wanted.
+  if (res && res->status == 409) return Ok{};
+  auto ok = check(res, endpoint_, "container kill");
+  if (!ok) return unexpected(ok.error());
+  return Ok{};
+}
+
+Expected<Ok, std::string> Client::remove(const std::string& id) const {
+  auto c = connect(endpoint_, 60);
+  auto res = c->Delete("/containers/" + id + "?force=1&v=1");
+  if (res && res->status == 404) return Ok{};
+  auto ok = check(res, endpoint_, "container remove");
+  if (!ok) return unexpected(ok.error());
+  return Ok{};
+}
+
+Expected<Ok, std::string> Client::follow_logs(
+    const std::string& id, std::function<void(std::string_view)> on_output) const {
+  // The stream stays open as long as the container runs; a build's own timeout bounds it.
+  auto c = connect(endpoint_, 24 * 3600);
+  FrameDemuxer demux([&](int, std::string_view payload) { on_output(payload); });
+  int status = 0;
+  auto res = c->Get(
+      "/containers/" + id + "/logs?follow=1&stdout=1&stderr=1", httplib::Headers{},
+      [&](const httplib::Response& r) {
+        status = r.status;
+        return true;
+      },
+      [&](const char* data, size_t n) {
+        if (status < 300) demux.feed(std::string_view(data, n));
+        return true;
+      });
+  if (!res)
+    return unexpected("Docker engine: log stream of " + id.substr(0, 12) +
+                      " broke: " + httplib::to_string(res.error()));
+  if (res->status >= 300)
+    return unexpected("Docker engine: logs failed (HTTP " + std::to_string(res->status) + ")");
+  return Ok{};
+}
+
+Expected<long, std::string> Client::wait(const std::string& id) const {
+  auto c = connect(endpoint_, 24 * 3600);
+  auto res = c->Post("/containers/" + id + "/wait");
+  auto ok = check(res, endpoint_, "container wait");
+  if (!ok) return unexpected(ok.error());
+  auto j = nlohmann::json::parse(res->body, nullptr, false);
+  if (!j.is_object() || !j.contains("StatusCode")) return unexpected("Docker engine: bad wait reply");
+  return j["StatusCode"].get<long>();
+}
+
+}  // namespace pipemu::build::docker
