@@ -1,0 +1,83 @@
+#include "fakes/core/registry.hpp"
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace pipemu::fakes {
+
+namespace fs = std::filesystem;
+
+Registry::Registry(Options options) : options_(std::move(options)) {
+  if (options_.state_dir) {
+    root_ = *options_.state_dir;
+    fs::create_directories(root_ / "regions");
+  } else {
+    std::string tmpl = (fs::temp_directory_path() / "pipemu-mem-XXXXXX").string();
+    if (!mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a temp directory");
+    root_ = tmpl;
+  }
+  blobs_ = std::make_unique<BlobStore>(root_ / "blobs", options_.durable_blobs);
+}
+
+Registry::~Registry() {
+  regions_.clear();
+  global_.reset();
+  if (in_memory()) {
+    std::error_code ec;
+    fs::remove_all(root_, ec);
+  }
+}
+
+fs::path Registry::state_dir() const { return root_; }
+
+bool Registry::valid_region(const std::string& region) {
+  if (region.empty() || region.size() > 32) return false;
+  for (char c : region)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
+Database& Registry::region(const std::string& region) {
+  if (!valid_region(region))
+    throw std::invalid_argument(fmt::format("invalid region name '{}'", region));
+  std::lock_guard lock(mutex_);
+  auto it = regions_.find(region);
+  if (it == regions_.end()) {
+    std::string path = in_memory() ? "" : (root_ / "regions" / (region + ".db")).string();
+    it = regions_.emplace(region, std::make_unique<Database>(path, SchemaScope::Region)).first;
+  }
+  it->second->ensure_migrated();
+  return *it->second;
+}
+
+Database& Registry::global() {
+  std::lock_guard lock(mutex_);
+  if (!global_) {
+    std::string path = in_memory() ? "" : (root_ / "global.db").string();
+    global_ = std::make_unique<Database>(path, SchemaScope::Global);
+  }
+  global_->ensure_migrated();
+  return *global_;
+}
+
+void Registry::reset() {
+  if (!in_memory()) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(root_ / "regions", ec)) {
+      const auto& p = e.path();
+      if (p.extension() == ".db") region(p.stem().string());  // open so clear() reaches it
+    }
+  }
+  global().clear();
+  std::vector<Database*> dbs;
+  {
+    std::lock_guard lock(mutex_);
+    for (auto& [name, db] : regions_) dbs.push_back(db.get());
+  }
+  for (auto* db : dbs) db->clear();
+  blobs_->clear();
+  faults_.clear();
+}
+
+}  // namespace pipemu::fakes
