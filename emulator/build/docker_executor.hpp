@@ -14,6 +14,9 @@ class DockerExecutor : public Executor {
   bool maps_paths() const override { return true; }
   Expected<std::unique_ptr<Session>, std::string> start(const SessionSpec& spec,
                                                         OutputSink sink) override;
+  Expected<bool, std::string> has_image(const std::string& image) const override {
+    return client_.image_exists(image);
+  }
   const docker::Client& client() const { return client_; }
 
  private:

@@ -51,6 +51,11 @@ class Executor {
   virtual bool maps_paths() const = 0;
   virtual Expected<std::unique_ptr<Session>, std::string> start(const SessionSpec& spec,
                                                                 OutputSink sink) = 0;
+  // Whether `image` can run here (the local executor runs no image: always true).
+  virtual Expected<bool, std::string> has_image(const std::string& image) const {
+    (void)image;
+    return true;
+  }
 };
 
 }  // namespace pipemu::build

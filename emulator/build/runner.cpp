@@ -228,6 +228,12 @@ std::optional<std::string> Run::resolve(const EnvVar& v, std::string& code, std:
 bool Run::provision() {
   auto began = Clock::now();
   set_phase(Phase::Provisioning);
+  if (!req_.provision_error.empty()) {
+    say("Phase complete: PROVISIONING State: FAILED");
+    say("Phase context status code: CLIENT_ERROR Message: " + req_.provision_error);
+    record(Phase::Provisioning, Status::Failed, "CLIENT_ERROR", req_.provision_error, began, false);
+    return false;
+  }
   if (!layout()) {
     record(Phase::Provisioning, Status::Fault, "CLIENT_ERROR",
            "cannot prepare the work directory " + req_.work_dir, began, false);
@@ -319,6 +325,11 @@ bool Run::download_source() {
     record(Phase::DownloadSource, s, code, msg, began);
     return false;
   };
+  if (!req_.buildspec_error.empty()) {
+    code = "YAML_FILE_ERROR";
+    msg = req_.buildspec_error;
+    return fail();
+  }
   for (const auto& s : req_.secrets) masker_.add(s);
   env_ = req_.aws_env;
   for (const auto& v : bs.env.variables) env_.push_back({v.name, v.value});

@@ -72,6 +72,10 @@ struct BuildRequest {
   std::chrono::seconds timeout = std::chrono::minutes(60);
   std::string cache_root;                 // "" = NO_CACHE; else <root>/<project> keeps cache.paths
   std::vector<std::string> secrets;       // extra values to mask (tokens)
+
+  // Failures found before the build could start, reported as CodeBuild reports them:
+  std::string provision_error;            // PROVISIONING FAILED (e.g. the image is missing)
+  std::string buildspec_error;            // DOWNLOAD_SOURCE FAILED, YAML_FILE_ERROR
 };
 
 struct BuildResult {

@@ -1,0 +1,75 @@
+#pragma once
+// Runs a CodeBuild project (model::CodeBuildProject) the way the CodeBuild action does: loads
+// the buildspec from the source (or inline), maps the image, chooses the executor, gives the
+// build the variables that reach pipemu's fakes, and calls run_build. The pipeline engine's
+// CodeBuild action and `pipemu build` both come through here.
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "build/docker/client.hpp"
+#include "build/image_map.hpp"
+#include "build/runner.hpp"
+#include "model/codebuild_project.hpp"
+
+namespace pipemu::build {
+
+// Where the build container reaches pipemu's fakes (host network: a loopback URL works).
+struct FakesEndpoint {
+  std::string url;  // e.g. http://127.0.0.1:45123; "" = the build gets no AWS endpoint
+};
+
+// AWS_ENDPOINT_URL, dummy credentials, and checksum settings the fakes accept. The region
+// variables are CodeBuild built-ins set by the runner.
+std::vector<std::pair<std::string, std::string>> fakes_environment(const FakesEndpoint& fakes);
+
+// The CodeBuild action's EnvironmentVariables configuration: a JSON array string
+// [{"name":..,"value":..,"type":"PLAINTEXT|PARAMETER_STORE|SECRETS_MANAGER"}].
+Expected<std::vector<EnvVar>, std::string> parse_action_environment(const std::string& json);
+
+// The project's Environment.EnvironmentVariables; an unresolved value (an intrinsic) is an error.
+Expected<std::vector<EnvVar>, std::string> project_environment(const model::CodeBuildProject& project);
+
+// The buildspec a project uses: inline, or a file relative to the source root (default
+// buildspec.yml). `error` is CodeBuild's YAML_FILE_ERROR message; `diagnostics` the rendered
+// file:line:col findings for humans.
+struct LoadedBuildspec {
+  model::Buildspec buildspec;
+  std::string error;
+  std::string diagnostics;
+};
+LoadedBuildspec load_project_buildspec(const model::CodeBuildProject& project, const std::string& src_dir);
+
+// `kind`: "docker", "local" or "auto" (Docker when the engine answers). `note` says what was
+// chosen and, for local, that it is less isolated.
+struct ExecutorChoice {
+  std::unique_ptr<Executor> executor;
+  std::string note;
+};
+Expected<ExecutorChoice, std::string> choose_executor(std::string_view kind);
+
+struct ProjectBuild {
+  model::CodeBuildProject project;
+  std::string region = "us-east-1";
+  std::string account_id = "123456789012";
+  std::string source_dir;  // the primary input, unpacked (the build runs in it)
+  std::vector<std::pair<std::string, std::string>> secondary_sources;
+  std::string resolved_source_version;
+  std::string initiator = "pipemu";
+  std::string work_dir;
+  FakesEndpoint fakes;
+  ParameterLookup parameters;
+  ImageMap images = ImageMap::defaults();
+  std::vector<EnvVar> override_env;
+  std::string cache_root;  // "" = no cache; the project's Cache.Type NO_CACHE also disables it
+  std::optional<std::chrono::seconds> timeout;  // overrides TimeoutInMinutes (tests, --timeout)
+  int build_number = 1;
+  std::vector<std::string> secrets;
+};
+
+BuildResult run_project_build(const ProjectBuild& build, Executor& executor, BuildListener& listener);
+
+}  // namespace pipemu::build
