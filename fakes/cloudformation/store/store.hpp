@@ -1,0 +1,58 @@
+#pragma once
+// SQL for one region's CloudFormation state, and nothing else: no AWS rules live here.
+// The caller owns the transaction (sql::Transaction) around each API call.
+#include <sqlite3.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fakes/cloudformation/types.hpp"
+
+namespace pipemu::cfn::store {
+
+class Store {
+ public:
+  explicit Store(sqlite3* db) : db_(db) {}
+  sqlite3* handle() const { return db_; }
+
+  // Stacks. `find_live_stack` ignores DELETE_COMPLETE stacks; by id finds deleted ones too.
+  void put_stack(const Stack& s);
+  std::optional<Stack> find_live_stack(const std::string& name) const;
+  std::optional<Stack> find_stack_by_id(const std::string& id) const;
+  std::vector<Stack> list_stacks(bool include_deleted) const;
+
+  // Resources of a stack, in insertion order.
+  void put_resource(const Resource& r);
+  void delete_resource(const std::string& stack_id, const std::string& logical_id);
+  std::vector<Resource> resources(const std::string& stack_id) const;
+  std::optional<Resource> find_resource(const std::string& stack_id,
+                                        const std::string& logical_id) const;
+
+  // Events; `events` returns newest first.
+  void add_event(const Event& e);
+  std::vector<Event> events(const std::string& stack_id) const;
+
+  void put_change_set(const ChangeSet& c);
+  std::optional<ChangeSet> find_change_set_by_id(const std::string& id) const;
+  std::optional<ChangeSet> find_change_set(const std::string& stack_id,
+                                           const std::string& name) const;
+  std::vector<ChangeSet> change_sets(const std::string& stack_id) const;
+  void delete_change_set(const std::string& id);
+
+  void put_export(const Export& e);
+  void delete_export(const std::string& name);
+  std::optional<Export> find_export(const std::string& name) const;
+  std::vector<Export> exports() const;  // by name
+  std::vector<Export> exports_of(const std::string& stack_id) const;
+
+  // The set of exports a stack imports is replaced as a whole after each operation.
+  void set_imports(const std::string& stack_id, const std::string& stack_name,
+                   const std::vector<std::string>& export_names);
+  std::vector<Import> importers(const std::string& export_name) const;
+
+ private:
+  sqlite3* db_;
+};
+
+}  // namespace pipemu::cfn::store
