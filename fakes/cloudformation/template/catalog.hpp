@@ -21,8 +21,9 @@ struct AttributeFormat {
 
 struct ResourceTypeInfo {
   std::string type;
-  // Placeholders: {partition} {region} {account} {name} {id} {stack} {url_suffix}.
-  // {name} is the physical name (given name property or generated), {id} a generated token.
+  // Placeholders: {partition} {region} {account} {name} {id} {stack} {url_suffix} {uuid} {hex}
+  // {ID}. {name} is the physical name (given name property or generated), {id} a generated
+  // token, {uuid} a UUID, {hex} 17 lowercase hex digits (EC2 ids), {ID} uppercase alphanumerics.
   std::string ref_format;                // what Ref returns
   std::string arn_format;                // "" when the type has no ARN
   std::string name_property;             // property holding a custom name ("" when none)
@@ -38,7 +39,7 @@ UpdateBehavior update_behavior(std::string_view type, std::string_view property)
 
 // Fills a format's placeholders.
 struct FormatValues {
-  std::string partition, region, account, name, id, stack, url_suffix;
+  std::string partition, region, account, name, id, stack, url_suffix, uuid, hex, upper_id;
 };
 std::string expand_format(std::string_view format, const FormatValues& v);
 

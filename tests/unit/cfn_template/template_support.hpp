@@ -1,0 +1,29 @@
+#pragma once
+// Helpers for the template tests: parse YAML text, and an evaluator whose callbacks answer from
+// small maps, so tests read as data.
+#include <map>
+#include <string>
+
+#include "fakes/cloudformation/template/evaluator.hpp"
+#include "fakes/cloudformation/template/template.hpp"
+
+namespace cfn_test {
+
+pipemu::cfn::Template parse_ok(const std::string& yaml);
+// The error message of parsing `yaml`; "" when it parsed.
+std::string parse_error(const std::string& yaml);
+
+struct World {
+  std::map<std::string, std::string> physical_ids;               // logical id -> Ref value
+  std::map<std::string, std::string> attributes;                 // "Res.Attr" -> value
+  std::map<std::string, std::string> exports;                   // export name -> value
+  std::map<std::string, std::string> ssm;                        // SSM name -> value
+  pipemu::cfn::EvalContext context() const;
+};
+
+// Evaluates `value_yaml` (a YAML value) against `tpl`; returns the JSON text of the result or
+// "ERROR: <message>".
+std::string eval(const pipemu::cfn::Template& tpl, const std::string& value_yaml, const World& w = {},
+                 const std::vector<pipemu::cfn::ParameterInput>& params = {});
+
+}  // namespace cfn_test
