@@ -67,7 +67,7 @@ std::string action_details(const RunView& v, const ActionView& av) {
       status_glyph(a.status), html_escape(a.name), region_class(v, a.region),
       html_escape(a.region), a.run_order, html_escape(a.category), html_escape(a.provider),
       av.mode.empty() ? "" : " · " + html_escape(av.mode),
-      a.started ? format_duration(a.duration_ms()) : "",
+      a.started ? format_duration(a.duration_ms()) : "not run",
       html_escape(failed ? a.error : a.summary));
   out += "<div class=\"body\">\n<p class=\"label\">What it does</p><p class=\"does\">" +
          html_escape(av.description) + "</p>\n";

@@ -62,7 +62,9 @@ pre.log { margin:0; padding:8px 10px; background:#0d1117; color:#e6edf3; border-
   border:1px solid var(--line); font-size:11px; overflow:hidden; white-space:nowrap;
   padding:0 5px; color:var(--fg); }
 .tl-stage.st-failed { background:var(--bad-bg); border-color:#ff8182; }
-.tl-lane { margin-top:8px; border-left:4px solid; border-radius:4px; background:none; padding:2px 0 4px 8px; }
+.tl-lane { margin-top:8px; border-width:0 0 0 4px; border-style:solid; border-radius:4px;
+  padding:2px 0 4px 8px; }
+.tl-lane[class] { background:transparent; }
 .tl-lane-label { font-weight:600; font-size:13px; margin:2px 0; }
 .tl-lane-label small { font-weight:400; color:var(--muted); }
 .tl-row { min-height:26px; }
@@ -105,7 +107,11 @@ details.action .dur { margin-left:auto; color:var(--muted); font-variant-numeric
 details.action .sum { flex-basis:100%; padding-left:18px; color:var(--muted); font-size:13px;
   white-space:nowrap; overflow:hidden; text-overflow:ellipsis; }
 details.action.st-failed .sum { color:var(--bad); }
-details.action .body { padding:2px 16px 12px 30px; border-top:1px solid var(--line); }
+details.action .body { padding:2px 16px 12px 30px; border-top:1px solid var(--line); color:var(--fg); }
+details.action > summary { color:var(--fg); }
+details.action .glyph, details.action > summary > b { color:inherit; }
+details.action.st-succeeded .glyph { color:var(--ok); } details.action.st-failed .glyph,
+details.action.st-failed > summary > b { color:var(--bad); } details.action.st-notstarted > summary { color:var(--none); }
 details.action:target, details.action.flash { animation:flash 1.2s ease-out; }
 @keyframes flash { from { background:#ddf4ff; } to { background:#fff; } }
 .io { display:grid; grid-template-columns:1fr 1fr; gap:12px; }

@@ -107,11 +107,11 @@ std::string graph(const RunView& v) {
         "<a href=\"#{}\" class=\"g-node {}\" data-action=\"{}\"><title>{}</title>"
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\"/>"
         "<text x=\"{}\" y=\"{}\" class=\"g-name\">{} {}</text>"
-        "<text x=\"{}\" y=\"{}\" class=\"g-sub\">{} · RunOrder {} · {}</text></a>\n",
+        "<text x=\"{}\" y=\"{}\" class=\"g-sub\">{} · RunOrder {}</text></a>\n",
         av.anchor, status_class(a.status), html_escape(a.name), html_escape(av.description),
         pos[i].x, pos[i].y, kNodeW, kNodeH, pos[i].x + 8, pos[i].y + 19, status_glyph(a.status),
         html_escape(truncate_columns(a.name, 21)), pos[i].x + 8, pos[i].y + 36,
-        html_escape(a.region), a.run_order, html_escape(truncate_columns(a.provider, 14)));
+        html_escape(a.region), a.run_order);
   }
   svg += "</svg>\n";
 
