@@ -61,18 +61,22 @@ void print_text(const ValidateArgs& args, const model::validate::Result& r) {
   bool color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   for (const auto& d : r.diagnostics.items()) std::cout << model::render(d, color);
   for (const auto& p : r.pipelines) {
-    std::string where = p.region.empty() ? "pipeline region unknown (pass --region)"
-                                         : fmt::format("pipeline region {} (from {})", p.region, p.region_source);
-    std::cout << fmt::format("{}: pipeline '{}': {} stages, {} actions; {}; actions run in {}\n", args.template_path,
-                             p.name.empty() ? p.logical_id : p.name, p.stages, p.actions, where,
+    std::string where =
+        p.region.empty() ? "pipeline region unknown (pass --region)"
+                         : fmt::format("pipeline region {} (from {})", p.region, p.region_source);
+    std::cout << fmt::format("{}: pipeline '{}': {} stages, {} actions; {}; actions run in {}\n",
+                             args.template_path, p.name.empty() ? p.logical_id : p.name, p.stages,
+                             p.actions, where,
                              p.regions.empty() ? "-" : text::join(p.regions, ", "));
   }
   if (r.buildspec_checked)
-    std::cout << fmt::format("{}: buildspec checked {}\n", args.buildspec_path,
-                             r.buildspec_project.empty()
-                                 ? "on its own (no CodeBuild project of the template runs it)"
-                                 : fmt::format("against project '{}' and the pipeline's TemplatePaths",
-                                               r.buildspec_project));
+    std::cout << fmt::format(
+        "{}: buildspec checked {}\n", args.buildspec_path,
+        !r.template_loaded ? "on its own (the template did not load)"
+        : r.buildspec_project.empty()
+            ? "on its own (no CodeBuild project of the template runs it)"
+            : fmt::format("against project '{}' and the pipeline's TemplatePaths",
+                          r.buildspec_project));
   std::cout << model::validate::summary_line(r.diagnostics) << "\n";
 }
 
@@ -80,17 +84,21 @@ void print_text(const ValidateArgs& args, const model::validate::Result& r) {
 
 std::function<int()> setup_validate(CLI::App& app) {
   auto args = std::make_shared<ValidateArgs>();
-  app.add_option("template", args->template_path, "CloudFormation template (YAML or JSON) with the pipeline")
+  app.add_option("template", args->template_path,
+                 "CloudFormation template (YAML or JSON) with the pipeline")
       ->required();
-  app.add_option("--buildspec", args->buildspec_path,
-                 "The buildspec the CodeBuild project runs, checked on its own and against the pipeline");
-  app.add_option("--region", args->region,
-                 "The pipeline's own region (default: AWS_REGION, AWS_DEFAULT_REGION, else the first "
-                 "ArtifactStores entry)");
+  app.add_option(
+      "--buildspec", args->buildspec_path,
+      "The buildspec the CodeBuild project runs, checked on its own and against the pipeline");
+  app.add_option(
+      "--region", args->region,
+      "The pipeline's own region (default: AWS_REGION, AWS_DEFAULT_REGION, else the first "
+      "ArtifactStores entry)");
   app.add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   return [args]() {
     model::validate::Options options = region_options(args->region);
-    auto result = model::validate::validate_files(args->template_path, args->buildspec_path, options);
+    auto result =
+        model::validate::validate_files(args->template_path, args->buildspec_path, options);
     if (args->format == "json")
       std::cout << to_json(result).dump(2) << "\n";
     else

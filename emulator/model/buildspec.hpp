@@ -25,12 +25,12 @@ struct NamedValue {
 };
 
 struct BuildspecEnv {
-  std::string shell;                     // bash, /bin/sh, ...; "" = image default
-  std::vector<NamedValue> variables;     // literal, not expanded
-  std::vector<NamedValue> parameter_store;  // env name -> SSM parameter name
-  std::vector<NamedValue> secrets_manager;  // env name -> secret-id[:json-key[:stage[:version]]]
+  std::string shell;                           // bash, /bin/sh, ...; "" = image default
+  std::vector<NamedValue> variables;           // literal, not expanded
+  std::vector<NamedValue> parameter_store;     // env name -> SSM parameter name
+  std::vector<NamedValue> secrets_manager;     // env name -> secret-id[:json-key[:stage[:version]]]
   std::vector<NamedValue> exported_variables;  // names only (value empty)
-  std::string git_credential_helper;     // "yes"/"no"/""
+  std::string git_credential_helper;           // "yes"/"no"/""
 };
 
 struct BuildPhase {
@@ -38,7 +38,7 @@ struct BuildPhase {
   bool present = false;  // declared in the file
   Mark mark;
   std::string run_as;
-  std::string on_failure;  // ABORT, CONTINUE, RETRY...; "" = default transitions
+  std::string on_failure;                    // ABORT, CONTINUE, RETRY...; "" = default transitions
   std::vector<NamedValue> runtime_versions;  // install only: runtime -> version
   std::vector<BuildCommand> commands;
   std::vector<BuildCommand> finally;
@@ -97,7 +97,9 @@ struct Buildspec {
   Node root;
 
   // The four phases in execution order (absent ones have present == false).
-  std::vector<const BuildPhase*> phases() const { return {&install, &pre_build, &build, &post_build}; }
+  std::vector<const BuildPhase*> phases() const {
+    return {&install, &pre_build, &build, &post_build};
+  }
 };
 
 // Structure checks only (the lints live in validate/): unknown keys (warning, did-you-mean),

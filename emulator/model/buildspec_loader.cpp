@@ -11,7 +11,7 @@
 namespace pipemu::model {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"version", "run-as", "env",       "proxy",    "batch",
+const std::vector<std::string> kTopKeys = {"version", "run-as",  "env",       "proxy", "batch",
                                            "phases",  "reports", "artifacts", "cache"};
 const std::vector<std::string> kPhaseNames = {"install", "pre_build", "build", "post_build"};
 
@@ -20,10 +20,10 @@ class Reader {
   explicit Reader(Diagnostics& d) : d_(d) {}
 
   void unknown(const Node& map, const std::vector<std::string>& known, const std::string& where) {
-    read::unknown_keys(map, known, d_, Severity::Warning, "buildspec-unknown-key",
-                       [&](const std::string& key) {
-                         return fmt::format("unknown key '{}' in {}; CodeBuild does not use it", key, where);
-                       });
+    read::unknown_keys(
+        map, known, d_, Severity::Warning, "buildspec-unknown-key", [&](const std::string& key) {
+          return fmt::format("unknown key '{}' in {}; CodeBuild does not use it", key, where);
+        });
   }
 
   std::vector<NamedValue> named(const Node* n, const std::string& where) {
@@ -31,8 +31,8 @@ class Reader {
     if (!n || !read::expect_map(n, where, d_, "buildspec-shape")) return out;
     for (const auto& e : n->entries()) {
       if (!e.value.is_scalar() && !e.value.is_null())
-        d_.error(e.value.mark(), fmt::format("{}.{} must be a string", where, e.key), "buildspec-shape",
-                 "quote the value");
+        d_.error(e.value.mark(), fmt::format("{}.{} must be a string", where, e.key),
+                 "buildspec-shape", "quote the value");
       out.push_back({e.key, e.value.as_string(), e.key_mark});
     }
     return out;
@@ -42,13 +42,14 @@ class Reader {
     std::vector<Glob> out;
     if (!n) return out;
     if (!n->is_scalar() && !n->is_sequence()) {
-      d_.error(n->mark(), fmt::format("{} must be a path or a list of paths", where), "buildspec-shape");
+      d_.error(n->mark(), fmt::format("{} must be a path or a list of paths", where),
+               "buildspec-shape");
       return out;
     }
     for (const auto& item : read::scalar_or_list(*n)) {
       if (!item.is_scalar()) {
-        d_.error(item.mark(), fmt::format("each entry of {} must be a path", where), "buildspec-shape",
-                 "quote patterns such as '**/*'");
+        d_.error(item.mark(), fmt::format("each entry of {} must be a path", where),
+                 "buildspec-shape", "quote patterns such as '**/*'");
         continue;
       }
       out.push_back({item.str(), item.mark()});
@@ -76,9 +77,10 @@ class Reader {
       if (item.is_map() && item.size() == 1) {
         const Entry& e = item.entries()[0];
         d_.error(item.mark(),
-                 fmt::format("this command is a YAML mapping, not a string: the ': ' after '{}' made YAML "
-                             "read it as a key and a value, and CodeBuild rejects the buildspec",
-                             e.key),
+                 fmt::format(
+                     "this command is a YAML mapping, not a string: the ': ' after '{}' made YAML "
+                     "read it as a key and a value, and CodeBuild rejects the buildspec",
+                     e.key),
                  "buildspec-command-shape", "put the whole command in quotes");
         continue;
       }
@@ -106,40 +108,49 @@ class Reader {
     if (!p.on_failure.empty() && p.on_failure != "ABORT" && p.on_failure != "CONTINUE" &&
         p.on_failure.rfind("RETRY", 0) != 0)
       d_.error(n.find("on-failure")->mark(),
-               fmt::format("on-failure must be ABORT, CONTINUE or RETRY[-count][-regex], not '{}'", p.on_failure),
+               fmt::format("on-failure must be ABORT, CONTINUE or RETRY[-count][-regex], not '{}'",
+                           p.on_failure),
                "buildspec-shape");
-    if (p.name == "install") p.runtime_versions = named(n.find("runtime-versions"), where + ".runtime-versions");
+    if (p.name == "install")
+      p.runtime_versions = named(n.find("runtime-versions"), where + ".runtime-versions");
     p.commands = commands(n.find("commands"), where + ".commands");
     p.finally = commands(n.find("finally"), where + ".finally");
     if (p.name != "install" && !n.find("commands"))
-      d_.error(e.key_mark,
-               fmt::format("phase '{}' has no 'commands'; CodeBuild requires a commands list in every "
-                           "pre_build, build and post_build phase it finds",
-                           p.name),
-               "buildspec-phase-commands", "add 'commands:' with at least one command, or delete the phase");
+      d_.error(
+          e.key_mark,
+          fmt::format("phase '{}' has no 'commands'; CodeBuild requires a commands list in every "
+                      "pre_build, build and post_build phase it finds",
+                      p.name),
+          "buildspec-phase-commands",
+          "add 'commands:' with at least one command, or delete the phase");
   }
 
   void phases(const Node* n, Buildspec& b) {
     if (!n) {
-      d_.error(b.root.mark(), "the buildspec has no 'phases'; CodeBuild needs at least one phase to run",
+      d_.error(b.root.mark(),
+               "the buildspec has no 'phases'; CodeBuild needs at least one phase to run",
                "buildspec-phases", "add 'phases:' with a 'build:' phase and its 'commands:'");
       return;
     }
     if (!read::expect_map(n, "phases", d_, "buildspec-shape")) return;
     for (const auto& e : n->entries()) {
-      BuildPhase* p = e.key == "install" ? &b.install
-                      : e.key == "pre_build" ? &b.pre_build
-                      : e.key == "build" ? &b.build
-                      : e.key == "post_build" ? &b.post_build : nullptr;
+      BuildPhase* p = e.key == "install"      ? &b.install
+                      : e.key == "pre_build"  ? &b.pre_build
+                      : e.key == "build"      ? &b.build
+                      : e.key == "post_build" ? &b.post_build
+                                              : nullptr;
       if (!p) {
         std::string upper = e.key;
         std::transform(upper.begin(), upper.end(), upper.begin(),
                        [](unsigned char c) { return std::toupper(c); });
         std::string near = text_closest(e.key);
-        d_.error(e.key_mark,
-                 fmt::format("Invalid buildspec phase name: {}. Expecting: BUILD,INSTALL,POST_BUILD,PRE_BUILD",
-                             upper),
-                 "buildspec-phase-name", near.empty() ? std::string() : fmt::format("did you mean '{}'?", near));
+        d_.error(
+            e.key_mark,
+            fmt::format(
+                "Invalid buildspec phase name: {}. Expecting: BUILD,INSTALL,POST_BUILD,PRE_BUILD",
+                upper),
+            "buildspec-phase-name",
+            near.empty() ? std::string() : fmt::format("did you mean '{}'?", near));
         continue;
       }
       phase(e, *p);
@@ -151,15 +162,16 @@ class Reader {
     a.present = true;
     a.mark = n.mark();
     if (!read::expect_map(&n, where, d_, "buildspec-shape")) return a;
-    std::vector<std::string> known = {"files",           "name",      "discard-paths", "base-directory",
-                                      "exclude-paths",   "enable-symlinks", "s3-prefix"};
+    std::vector<std::string> known = {"files",          "name",          "discard-paths",
+                                      "base-directory", "exclude-paths", "enable-symlinks",
+                                      "s3-prefix"};
     if (allow_secondary) known.push_back("secondary-artifacts");
     unknown(n, known, where);
     a.files = globs(n.find("files"), where + ".files");
     if (!n.find("files"))
       d_.error(n.mark(),
-               fmt::format("{} has no 'files'; CodeBuild requires {}.files whenever {} is present", where,
-                           where, where),
+               fmt::format("{} has no 'files'; CodeBuild requires {}.files whenever {} is present",
+                           where, where, where),
                "buildspec-artifacts-files", "list the files to keep, e.g. 'files: ['**/*']'");
     a.name = read::scalar(n.find("name"));
     a.discard_paths = flag(n.find("discard-paths"), where + ".discard-paths");
@@ -173,7 +185,8 @@ class Reader {
   void artifacts(const Node& n, Buildspec& b) {
     static_cast<ArtifactSpec&>(b.artifacts) = artifact_spec(n, "artifacts", true);
     const Node* sec = n.is_map() ? n.find("secondary-artifacts") : nullptr;
-    if (!sec || !read::expect_map(sec, "artifacts.secondary-artifacts", d_, "buildspec-shape")) return;
+    if (!sec || !read::expect_map(sec, "artifacts.secondary-artifacts", d_, "buildspec-shape"))
+      return;
     for (const auto& e : sec->entries())
       b.artifacts.secondary.push_back(
           {e.key, artifact_spec(e.value, "artifacts.secondary-artifacts." + e.key, false)});
@@ -181,8 +194,9 @@ class Reader {
 
   void env(const Node& n, BuildspecEnv& env) {
     if (!read::expect_map(&n, "env", d_, "buildspec-shape")) return;
-    unknown(n, {"shell", "variables", "parameter-store", "secrets-manager", "exported-variables",
-                "git-credential-helper"},
+    unknown(n,
+            {"shell", "variables", "parameter-store", "secrets-manager", "exported-variables",
+             "git-credential-helper"},
             "env");
     env.shell = read::scalar(n.find("shell"));
     env.variables = named(n.find("variables"), "env.variables");
@@ -202,7 +216,8 @@ class Reader {
         unknown(e.value, {"files", "base-directory", "discard-paths", "file-format"}, where);
         r.files = globs(e.value.find("files"), where + ".files");
         if (!e.value.find("files"))
-          d_.error(e.key_mark, fmt::format("report group '{}' has no 'files'", e.key), "buildspec-shape");
+          d_.error(e.key_mark, fmt::format("report group '{}' has no 'files'", e.key),
+                   "buildspec-shape");
         r.base_directory = read::scalar(e.value.find("base-directory"));
         r.discard_paths = flag(e.value.find("discard-paths"), where + ".discard-paths");
         if (const Node* f = e.value.find("file-format")) r.file_format = f->as_string();
@@ -222,14 +237,17 @@ class Reader {
     b.version_mark = v->mark();
     if (b.version == "0.2") return;
     if (b.version == "0.1") {
-      d_.warning(v->mark(),
-                 "buildspec version 0.1 runs every command in a separate shell, so 'cd' and variables do "
-                 "not carry over between commands",
-                 "buildspec-version", "use 'version: 0.2'");
+      d_.warning(
+          v->mark(),
+          "buildspec version 0.1 runs every command in a separate shell, so 'cd' and variables do "
+          "not carry over between commands",
+          "buildspec-version", "use 'version: 0.2'");
       return;
     }
-    d_.error(v->mark(), fmt::format("unsupported buildspec version '{}'; CodeBuild accepts 0.2 (and the "
-                                    "legacy 0.1)", v->as_string(v->is_map() ? "<mapping>" : "<list>")),
+    d_.error(v->mark(),
+             fmt::format("unsupported buildspec version '{}'; CodeBuild accepts 0.2 (and the "
+                         "legacy 0.1)",
+                         v->as_string(v->is_map() ? "<mapping>" : "<list>")),
              "buildspec-version", "use 'version: 0.2'");
   }
 
@@ -257,7 +275,8 @@ Parsed<Buildspec> parse_buildspec(const Node& root) {
   Reader r(out.diagnostics);
   b.root = root;
   if (!root.is_map()) {
-    out.diagnostics.error(root.mark(), "a buildspec must be a YAML mapping starting with 'version: 0.2'",
+    out.diagnostics.error(root.mark(),
+                          "a buildspec must be a YAML mapping starting with 'version: 0.2'",
                           "buildspec-shape");
     return out;
   }
@@ -265,7 +284,8 @@ Parsed<Buildspec> parse_buildspec(const Node& root) {
   r.version(root, b);
   b.run_as = read::scalar(root.find("run-as"));
   if (const Node* env = root.find("env")) r.env(*env, b.env);
-  if (const Node* proxy = root.find("proxy"); proxy && read::expect_map(proxy, "proxy", out.diagnostics, "buildspec-shape")) {
+  if (const Node* proxy = root.find("proxy");
+      proxy && read::expect_map(proxy, "proxy", out.diagnostics, "buildspec-shape")) {
     r.unknown(*proxy, {"upload-artifacts", "logs"}, "proxy");
     b.proxy_upload_artifacts = r.flag(proxy->find("upload-artifacts"), "proxy.upload-artifacts");
     b.proxy_logs = r.flag(proxy->find("logs"), "proxy.logs");
@@ -274,7 +294,8 @@ Parsed<Buildspec> parse_buildspec(const Node& root) {
   r.phases(root.find("phases"), b);
   if (const Node* reports = root.find("reports")) r.reports(*reports, b);
   if (const Node* artifacts = root.find("artifacts")) r.artifacts(*artifacts, b);
-  if (const Node* cache = root.find("cache"); cache && read::expect_map(cache, "cache", out.diagnostics, "buildspec-shape")) {
+  if (const Node* cache = root.find("cache");
+      cache && read::expect_map(cache, "cache", out.diagnostics, "buildspec-shape")) {
     r.unknown(*cache, {"paths", "key", "fallback-keys", "action"}, "cache");
     b.cache_paths = r.globs(cache->find("paths"), "cache.paths");
   }

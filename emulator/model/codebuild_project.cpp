@@ -13,16 +13,18 @@ constexpr const char* kRule = "codebuild-shape";
 
 void unknown(const Node& map, const std::vector<std::string>& known, Diagnostics& d,
              const std::string& where) {
-  read::unknown_keys(map, known, d, Severity::Error, "unsupported-property", [&](const std::string& key) {
-    return fmt::format("Encountered unsupported property {} in {}", key, where);
-  });
+  read::unknown_keys(map, known, d, Severity::Error, "unsupported-property",
+                     [&](const std::string& key) {
+                       return fmt::format("Encountered unsupported property {} in {}", key, where);
+                     });
 }
 
 void read_environment(const Node& n, CodeBuildEnvironment& env, Diagnostics& d) {
   env.mark = n.mark();
   if (!read::expect_map(&n, "Environment", d, kRule)) return;
-  unknown(n, {"Certificate", "ComputeType", "EnvironmentVariables", "Fleet", "Image",
-              "ImagePullCredentialsType", "PrivilegedMode", "RegistryCredential", "Type"},
+  unknown(n,
+          {"Certificate", "ComputeType", "EnvironmentVariables", "Fleet", "Image",
+           "ImagePullCredentialsType", "PrivilegedMode", "RegistryCredential", "Type"},
           d, "Environment");
   env.compute_type = read::scalar(n.find("ComputeType"));
   env.image = read::scalar(n.find("Image"));
@@ -53,8 +55,8 @@ void read_environment(const Node& n, CodeBuildEnvironment& env, Diagnostics& d) 
 int minutes(const Node& n, const char* what, int lo, int hi, Diagnostics& d) {
   auto v = read::integer(n);
   if (!v || *v < lo || *v > hi) {
-    d.error(n.mark(), fmt::format("{} must be a whole number of minutes from {} to {}", what, lo, hi),
-            kRule);
+    d.error(n.mark(),
+            fmt::format("{} must be a whole number of minutes from {} to {}", what, lo, hi), kRule);
     return v ? static_cast<int>(std::clamp<long>(*v, lo, hi)) : lo;
   }
   return static_cast<int>(*v);
@@ -63,7 +65,8 @@ int minutes(const Node& n, const char* what, int lo, int hi, Diagnostics& d) {
 }  // namespace
 
 bool CodeBuildSource::buildspec_is_inline() const {
-  return buildspec.find('\n') != std::string::npos || buildspec.find("version:") != std::string::npos;
+  return buildspec.find('\n') != std::string::npos ||
+         buildspec.find("version:") != std::string::npos;
 }
 
 std::string CodeBuildSource::buildspec_path() const {
@@ -77,29 +80,52 @@ const EnvironmentVariable* CodeBuildProject::variable(std::string_view name) con
   return nullptr;
 }
 
-Parsed<CodeBuildProject> codebuild_project_from_cfn(const Node& props, const std::string& logical_id) {
+Parsed<CodeBuildProject> codebuild_project_from_cfn(const Node& props,
+                                                    const std::string& logical_id) {
   Parsed<CodeBuildProject> out;
   CodeBuildProject& p = out.value;
   Diagnostics& d = out.diagnostics;
   p.logical_id = logical_id;
   p.mark = props.mark();
   if (!read::expect_map(&props, "AWS::CodeBuild::Project Properties", d, kRule)) return out;
-  unknown(props, {"Artifacts", "AutoRetryLimit", "BadgeEnabled", "BuildBatchConfig", "Cache",
-                  "ConcurrentBuildLimit", "Description", "EncryptionKey", "Environment",
-                  "FileSystemLocations", "LogsConfig", "Name", "QueuedTimeoutInMinutes",
-                  "ResourceAccessRole", "SecondaryArtifacts", "SecondarySourceVersions",
-                  "SecondarySources", "ServiceRole", "Source", "SourceVersion", "Tags",
-                  "TimeoutInMinutes", "Triggers", "Visibility", "VpcConfig"},
+  unknown(props,
+          {"Artifacts",
+           "AutoRetryLimit",
+           "BadgeEnabled",
+           "BuildBatchConfig",
+           "Cache",
+           "ConcurrentBuildLimit",
+           "Description",
+           "EncryptionKey",
+           "Environment",
+           "FileSystemLocations",
+           "LogsConfig",
+           "Name",
+           "QueuedTimeoutInMinutes",
+           "ResourceAccessRole",
+           "SecondaryArtifacts",
+           "SecondarySourceVersions",
+           "SecondarySources",
+           "ServiceRole",
+           "Source",
+           "SourceVersion",
+           "Tags",
+           "TimeoutInMinutes",
+           "Triggers",
+           "Visibility",
+           "VpcConfig"},
           d, "AWS::CodeBuild::Project");
   for (const char* req : {"Artifacts", "Environment", "ServiceRole", "Source"})
     if (!props.find(req))
-      d.error(props.mark(), fmt::format("AWS::CodeBuild::Project is missing the required property '{}'", req),
+      d.error(props.mark(),
+              fmt::format("AWS::CodeBuild::Project is missing the required property '{}'", req),
               kRule);
   p.name = read::scalar(props.find("Name"));
   if (const Node* env = props.find("Environment")) read_environment(*env, p.environment, d);
   if (const Node* src = props.find("Source"); src && read::expect_map(src, "Source", d, kRule)) {
-    unknown(*src, {"Auth", "BuildSpec", "BuildStatusConfig", "GitCloneDepth", "GitSubmodulesConfig",
-                   "InsecureSsl", "Location", "ReportBuildStatus", "SourceIdentifier", "Type"},
+    unknown(*src,
+            {"Auth", "BuildSpec", "BuildStatusConfig", "GitCloneDepth", "GitSubmodulesConfig",
+             "InsecureSsl", "Location", "ReportBuildStatus", "SourceIdentifier", "Type"},
             d, "Source");
     p.source.type = read::scalar(src->find("Type"));
     p.source.buildspec = read::scalar(src->find("BuildSpec"));
@@ -107,8 +133,9 @@ Parsed<CodeBuildProject> codebuild_project_from_cfn(const Node& props, const std
     p.source.location = read::scalar(src->find("Location"));
   }
   if (const Node* a = props.find("Artifacts"); a && read::expect_map(a, "Artifacts", d, kRule)) {
-    unknown(*a, {"ArtifactIdentifier", "EncryptionDisabled", "Location", "Name", "NamespaceType",
-                 "OverrideArtifactName", "Packaging", "Path", "Type"},
+    unknown(*a,
+            {"ArtifactIdentifier", "EncryptionDisabled", "Location", "Name", "NamespaceType",
+             "OverrideArtifactName", "Packaging", "Path", "Type"},
             d, "Artifacts");
     p.artifacts = {read::scalar(a->find("Type")), read::scalar(a->find("Location")),
                    read::scalar(a->find("Name")), read::scalar(a->find("Packaging"))};

@@ -12,7 +12,7 @@ namespace pipemu::model {
 
 struct EnvironmentVariable {
   std::string name;
-  Node value;                     // a scalar once resolved; may be {Ref: X} in a raw template
+  Node value;                      // a scalar once resolved; may be {Ref: X} in a raw template
   std::string type = "PLAINTEXT";  // PLAINTEXT, PARAMETER_STORE, SECRETS_MANAGER
   Mark mark;
 
@@ -51,7 +51,8 @@ struct CodeBuildArtifacts {
 
 struct CodeBuildCache {
   std::string type = "NO_CACHE";  // NO_CACHE, LOCAL, S3
-  std::vector<std::string> modes;  // LOCAL_SOURCE_CACHE, LOCAL_DOCKER_LAYER_CACHE, LOCAL_CUSTOM_CACHE
+  std::vector<std::string>
+      modes;  // LOCAL_SOURCE_CACHE, LOCAL_DOCKER_LAYER_CACHE, LOCAL_CUSTOM_CACHE
   std::string location;
 };
 

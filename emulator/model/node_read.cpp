@@ -9,7 +9,9 @@
 
 namespace pipemu::model::read {
 
-std::string scalar(const Node* n) { return n && n->is_scalar() ? n->str() : std::string(); }
+std::string scalar(const Node* n) {
+  return n && n->is_scalar() ? n->str() : std::string();
+}
 
 Mark key_mark(const Node& map, std::string_view key) {
   const Entry* e = map.find_entry(key);
@@ -62,7 +64,8 @@ static bool expect_kind(const Node* n, Node::Kind kind, const char* noun, const 
   return false;
 }
 
-bool expect_map(const Node* n, const std::string& what, Diagnostics& diags, const std::string& rule) {
+bool expect_map(const Node* n, const std::string& what, Diagnostics& diags,
+                const std::string& rule) {
   return expect_kind(n, Node::Kind::Map, "mapping", what, diags, rule);
 }
 bool expect_sequence(const Node* n, const std::string& what, Diagnostics& diags,

@@ -37,7 +37,8 @@ void unknown_keys(const Node& map, const std::vector<std::string>& known, Diagno
                   const std::function<std::string(const std::string&)>& message);
 
 // Checks the node is a map (or absent); otherwise reports "`what` must be a mapping".
-bool expect_map(const Node* n, const std::string& what, Diagnostics& diags, const std::string& rule);
+bool expect_map(const Node* n, const std::string& what, Diagnostics& diags,
+                const std::string& rule);
 bool expect_sequence(const Node* n, const std::string& what, Diagnostics& diags,
                      const std::string& rule);
 

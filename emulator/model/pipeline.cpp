@@ -4,7 +4,9 @@
 
 namespace pipemu::model {
 
-std::string Action::config(std::string_view key) const { return read::scalar(configuration.find(key)); }
+std::string Action::config(std::string_view key) const {
+  return read::scalar(configuration.find(key));
+}
 
 Mark Action::config_mark(std::string_view key) const {
   const Entry* e = configuration.find_entry(key);

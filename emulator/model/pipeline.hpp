@@ -76,7 +76,7 @@ struct Pipeline {
   std::string name;
   Mark mark;  // of the declaration (or of Name when present)
   Node role_arn;
-  std::optional<ArtifactStore> artifact_store;      // ArtifactStore (single region)
+  std::optional<ArtifactStore> artifact_store;         // ArtifactStore (single region)
   std::vector<RegionalArtifactStore> artifact_stores;  // ArtifactStores (cross-region)
   Mark artifact_stores_mark;
   std::vector<Stage> stages;

@@ -21,7 +21,8 @@ class Reader {
   // "RunOrder" in CloudFormation, "runOrder" in the API.
   std::string k(std::string_view pascal) const {
     std::string s(pascal);
-    if (!cfn_ && !s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    if (!cfn_ && !s.empty())
+      s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
     return s;
   }
   std::vector<std::string> ks(std::initializer_list<const char*> names) const {
@@ -30,12 +31,13 @@ class Reader {
     return out;
   }
 
-  void unknown(const Node& map, std::initializer_list<const char*> known, const std::string& where) {
-    read::unknown_keys(map, ks(known), d_, Severity::Error, "unsupported-property",
-                       [&](const std::string& key) {
-                         return cfn_ ? fmt::format("Encountered unsupported property {} in {}", key, where)
-                                     : fmt::format("Unknown parameter in {}: \"{}\"", where, key);
-                       });
+  void unknown(const Node& map, std::initializer_list<const char*> known,
+               const std::string& where) {
+    read::unknown_keys(
+        map, ks(known), d_, Severity::Error, "unsupported-property", [&](const std::string& key) {
+          return cfn_ ? fmt::format("Encountered unsupported property {} in {}", key, where)
+                      : fmt::format("Unknown parameter in {}: \"{}\"", where, key);
+        });
   }
 
   const Node* required(const Node& map, std::string_view key, const std::string& where) {
@@ -67,8 +69,9 @@ class Reader {
     if (!n || !read::expect_sequence(n, where, d_, kRule)) return out;
     for (const auto& item : n->items()) {
       if (!item.is_map()) {
-        d_.error(item.mark(), fmt::format("each entry of {} must be a mapping with {}", where, k("Name")),
-                 kRule, fmt::format("write '- {}: artifact-name'", k("Name")));
+        d_.error(item.mark(),
+                 fmt::format("each entry of {} must be a mapping with {}", where, k("Name")), kRule,
+                 fmt::format("write '- {}: artifact-name'", k("Name")));
         continue;
       }
       unknown(item, {"Name"}, where);
@@ -88,27 +91,32 @@ class Reader {
     }
     std::string where = a.name.empty() ? "an action" : fmt::format("action '{}'", a.name);
     required(n, "Name", where);
-    unknown(n, {"Name", "ActionTypeId", "RunOrder", "Configuration", "InputArtifacts", "OutputArtifacts",
-                "Region", "Namespace", "RoleArn", "TimeoutInMinutes", "Commands", "OutputVariables",
-                "EnvironmentVariables"},
+    unknown(n,
+            {"Name", "ActionTypeId", "RunOrder", "Configuration", "InputArtifacts",
+             "OutputArtifacts", "Region", "Namespace", "RoleArn", "TimeoutInMinutes", "Commands",
+             "OutputVariables", "EnvironmentVariables"},
             where);
     if (const Node* t = required(n, "ActionTypeId", where); t && t->is_map()) {
       unknown(*t, {"Category", "Owner", "Provider", "Version"}, where + " ActionTypeId");
-      a.type = {str(*t, "Category"), str(*t, "Owner"), str(*t, "Provider"), str(*t, "Version"), t->mark()};
+      a.type = {str(*t, "Category"), str(*t, "Owner"), str(*t, "Provider"), str(*t, "Version"),
+                t->mark()};
     }
     if (const Node* ro = n.find(k("RunOrder"))) {
       a.run_order_mark = ro->mark();
       if (auto v = read::integer(*ro)) {
         a.run_order = static_cast<int>(std::clamp<long>(*v, -1, 100000));
       } else {
-        d_.error(ro->mark(), fmt::format("RunOrder of {} must be an integer from 1 to 999", where), kRule);
+        d_.error(ro->mark(), fmt::format("RunOrder of {} must be an integer from 1 to 999", where),
+                 kRule);
       }
     }
-    if (const Node* c = n.find(k("Configuration")); c && read::expect_map(c, where + " Configuration", d_, kRule))
+    if (const Node* c = n.find(k("Configuration"));
+        c && read::expect_map(c, where + " Configuration", d_, kRule))
       a.configuration = *c;
     if (a.configuration.is_null()) a.configuration = Node::map(a.mark);
     a.input_artifacts = artifacts(n.find(k("InputArtifacts")), where + " " + k("InputArtifacts"));
-    a.output_artifacts = artifacts(n.find(k("OutputArtifacts")), where + " " + k("OutputArtifacts"));
+    a.output_artifacts =
+        artifacts(n.find(k("OutputArtifacts")), where + " " + k("OutputArtifacts"));
     if (const Node* r = n.find(k("Region"))) {
       a.region = read::scalar(r);
       a.region_mark = r->mark();
@@ -160,13 +168,15 @@ class Reader {
     p.mark = n.mark();
     if (!read::expect_map(&n, "the pipeline declaration", d_, kRule)) return p;
     if (cfn_)
-      unknown(n, {"Name", "RoleArn", "ArtifactStore", "ArtifactStores", "Stages", "RestartExecutionOnUpdate",
-                  "DisableInboundStageTransitions", "Tags", "PipelineType", "ExecutionMode", "Variables",
-                  "Triggers"},
+      unknown(n,
+              {"Name", "RoleArn", "ArtifactStore", "ArtifactStores", "Stages",
+               "RestartExecutionOnUpdate", "DisableInboundStageTransitions", "Tags", "PipelineType",
+               "ExecutionMode", "Variables", "Triggers"},
               "AWS::CodePipeline::Pipeline");
     else
-      unknown(n, {"Name", "RoleArn", "ArtifactStore", "ArtifactStores", "Stages", "Version", "PipelineType",
-                  "ExecutionMode", "Variables", "Triggers"},
+      unknown(n,
+              {"Name", "RoleArn", "ArtifactStore", "ArtifactStores", "Stages", "Version",
+               "PipelineType", "ExecutionMode", "Variables", "Triggers"},
               "pipeline");
     if (const Node* name = n.find(k("Name"))) {
       p.name = read::scalar(name);
@@ -175,12 +185,14 @@ class Reader {
       required(n, "Name", "the pipeline");
     }
     if (const Node* role = required(n, "RoleArn", "the pipeline")) p.role_arn = *role;
-    if (const Node* s = n.find(k("ArtifactStore"))) p.artifact_store = store(*s, k("ArtifactStore"));
+    if (const Node* s = n.find(k("ArtifactStore")))
+      p.artifact_store = store(*s, k("ArtifactStore"));
     if (const Node* s = n.find(k("ArtifactStores"))) stores(*s, p);
     const Node* stages = required(n, "Stages", "the pipeline");
     if (stages && read::expect_sequence(stages, k("Stages"), d_, kRule))
       for (const auto& item : stages->items()) p.stages.push_back(stage(item));
-    if (const Node* v = n.find(k("Version"))) p.version = static_cast<int>(read::integer(*v).value_or(1));
+    if (const Node* v = n.find(k("Version")))
+      p.version = static_cast<int>(read::integer(*v).value_or(1));
     if (const Node* r = n.find("RestartExecutionOnUpdate"))
       p.restart_execution_on_update = read::boolean(*r).value_or(false);
     p.pipeline_type = str(n, "PipelineType");

@@ -42,7 +42,8 @@ Parsed<Template> parse_template(const Node& root) {
       if (!e.value.is_map()) {
         d.error(e.value.is_null() ? e.key_mark : e.value.mark(),
                 fmt::format("Template format error: Every Parameters object must contain a Type "
-                            "member. ('{}' is not a parameter declaration)", e.key),
+                            "member. ('{}' is not a parameter declaration)",
+                            e.key),
                 "cfn-template", "a parameter is 'Name:' followed by an indented 'Type: ...'");
       } else {
         p.type = read::scalar(e.value.find("Type"));
@@ -50,7 +51,8 @@ Parsed<Template> parse_template(const Node& root) {
         if (p.type.empty())
           d.error(e.key_mark,
                   "Template format error: Every Parameters object must contain a Type member.",
-                  "cfn-template", fmt::format("add 'Type: String' (or another type) under '{}'", e.key));
+                  "cfn-template",
+                  fmt::format("add 'Type: String' (or another type) under '{}'", e.key));
       }
       t.parameters.push_back(std::move(p));
     }
@@ -69,7 +71,8 @@ Parsed<Template> parse_template(const Node& root) {
       if (r.type.empty())
         d.error(e.key_mark,
                 fmt::format("Template format error: [/Resources/{}] Every Resources object must "
-                            "contain a Type member.", e.key),
+                            "contain a Type member.",
+                            e.key),
                 "cfn-template");
       if (const Node* props = e.value.is_map() ? e.value.find("Properties") : nullptr) {
         r.properties = *props;

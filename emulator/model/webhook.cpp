@@ -11,9 +11,10 @@ constexpr const char* kRule = "webhook-shape";
 
 void unknown(const Node& map, const std::vector<std::string>& known, Diagnostics& d,
              const std::string& where) {
-  read::unknown_keys(map, known, d, Severity::Error, "unsupported-property", [&](const std::string& key) {
-    return fmt::format("Encountered unsupported property {} in {}", key, where);
-  });
+  read::unknown_keys(map, known, d, Severity::Error, "unsupported-property",
+                     [&](const std::string& key) {
+                       return fmt::format("Encountered unsupported property {} in {}", key, where);
+                     });
 }
 
 }  // namespace
@@ -25,28 +26,33 @@ Parsed<Webhook> webhook_from_cfn(const Node& props, const std::string& logical_i
   w.logical_id = logical_id;
   w.mark = props.mark();
   if (!read::expect_map(&props, "AWS::CodePipeline::Webhook Properties", d, kRule)) return out;
-  unknown(props, {"Authentication", "AuthenticationConfiguration", "Filters", "Name",
-                  "RegisterWithThirdParty", "TargetAction", "TargetPipeline", "TargetPipelineVersion"},
+  unknown(props,
+          {"Authentication", "AuthenticationConfiguration", "Filters", "Name",
+           "RegisterWithThirdParty", "TargetAction", "TargetPipeline", "TargetPipelineVersion"},
           d, "AWS::CodePipeline::Webhook");
-  for (const char* req : {"Authentication", "AuthenticationConfiguration", "Filters", "TargetAction",
-                          "TargetPipeline", "TargetPipelineVersion"})
+  for (const char* req : {"Authentication", "AuthenticationConfiguration", "Filters",
+                          "TargetAction", "TargetPipeline", "TargetPipelineVersion"})
     if (!props.find(req))
       d.error(props.mark(),
-              fmt::format("AWS::CodePipeline::Webhook is missing the required property '{}'", req), kRule);
+              fmt::format("AWS::CodePipeline::Webhook is missing the required property '{}'", req),
+              kRule);
   w.name = read::scalar(props.find("Name"));
   w.authentication = read::scalar(props.find("Authentication"));
-  w.authentication_mark = props.find("Authentication") ? props.find("Authentication")->mark() : w.mark;
+  w.authentication_mark =
+      props.find("Authentication") ? props.find("Authentication")->mark() : w.mark;
   if (const Node* ac = props.find("AuthenticationConfiguration");
       ac && read::expect_map(ac, "AuthenticationConfiguration", d, kRule)) {
     unknown(*ac, {"AllowedIPRange", "SecretToken"}, d, "AuthenticationConfiguration");
     if (const Node* s = ac->find("SecretToken")) w.secret_token = *s;
     w.allowed_ip_range = read::scalar(ac->find("AllowedIPRange"));
   }
-  if (const Node* fs = props.find("Filters"); fs && read::expect_sequence(fs, "Filters", d, kRule)) {
+  if (const Node* fs = props.find("Filters");
+      fs && read::expect_sequence(fs, "Filters", d, kRule)) {
     for (const auto& f : fs->items()) {
       if (!read::expect_map(&f, "each Filters entry", d, kRule)) continue;
       unknown(f, {"JsonPath", "MatchEquals"}, d, "Filters");
-      WebhookFilter filter{read::scalar(f.find("JsonPath")), read::scalar(f.find("MatchEquals")), f.mark(),
+      WebhookFilter filter{read::scalar(f.find("JsonPath")), read::scalar(f.find("MatchEquals")),
+                           f.mark(),
                            f.find("MatchEquals") ? f.find("MatchEquals")->mark() : f.mark()};
       if (!f.find("JsonPath")) d.error(f.mark(), "a webhook filter needs a JsonPath", kRule);
       w.filters.push_back(std::move(filter));

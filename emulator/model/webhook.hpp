@@ -22,7 +22,7 @@ struct Webhook {
   Mark mark;
   std::string authentication;  // GITHUB_HMAC, IP, UNAUTHENTICATED
   Mark authentication_mark;
-  Node secret_token;           // AuthenticationConfiguration.SecretToken (GITHUB_HMAC)
+  Node secret_token;             // AuthenticationConfiguration.SecretToken (GITHUB_HMAC)
   std::string allowed_ip_range;  // AuthenticationConfiguration.AllowedIPRange (IP)
   std::vector<WebhookFilter> filters;
   Node target_pipeline;  // usually {Ref: Pipeline} in a template

@@ -39,7 +39,8 @@ std::string patterns(const ArtifactSpec& spec) {
 
 }  // namespace
 
-void check_build_outputs(const Pipeline& p, const Action& build, const Buildspec& b, Diagnostics& d) {
+void check_build_outputs(const Pipeline& p, const Action& build, const Buildspec& b,
+                         Diagnostics& d) {
   bool several = build.output_artifacts.size() > 1;
   for (const auto& out : build.output_artifacts) {
     // One output artifact takes the primary `artifacts`; several must each be a secondary
@@ -51,20 +52,25 @@ void check_build_outputs(const Pipeline& p, const Action& build, const Buildspec
       for (const auto& s : b.artifacts.secondary)
         if (s.identifier == out.name) spec = &s.spec;
       if (!spec) {
-        d.error(out.mark,
-                fmt::format("action '{}' has {} output artifacts, so each needs an entry under the buildspec's "
-                            "artifacts.secondary-artifacts named after it; '{}' has none",
-                            build.name, build.output_artifacts.size(), out.name),
-                "buildspec-artifacts", fmt::format("add 'secondary-artifacts: {{{}: {{files: [...]}}}}'", out.name));
+        d.error(
+            out.mark,
+            fmt::format(
+                "action '{}' has {} output artifacts, so each needs an entry under the buildspec's "
+                "artifacts.secondary-artifacts named after it; '{}' has none",
+                build.name, build.output_artifacts.size(), out.name),
+            "buildspec-artifacts",
+            fmt::format("add 'secondary-artifacts: {{{}: {{files: [...]}}}}'", out.name));
         continue;
       }
     }
     if (!spec) {
-      d.error(out.mark,
-              fmt::format("action '{}' outputs artifact '{}', but the buildspec has no 'artifacts' section, so "
-                          "CodeBuild uploads nothing for it",
-                          build.name, out.name),
-              "buildspec-artifacts", "add 'artifacts:' with the 'files:' later actions read");
+      d.error(
+          out.mark,
+          fmt::format(
+              "action '{}' outputs artifact '{}', but the buildspec has no 'artifacts' section, so "
+              "CodeBuild uploads nothing for it",
+              build.name, out.name),
+          "buildspec-artifacts", "add 'artifacts:' with the 'files:' later actions read");
       continue;
     }
     for (const auto& s : p.stages)
@@ -76,16 +82,21 @@ void check_build_outputs(const Pipeline& p, const Action& build, const Buildspec
           std::string file = v.substr(sep + 2);
           if (produces(*spec, file)) continue;
           std::vector<std::string> literal;
-          for (const auto& g : spec->files) literal.push_back(spec->discard_paths ? basename(g.pattern) : g.pattern);
+          for (const auto& g : spec->files)
+            literal.push_back(spec->discard_paths ? basename(g.pattern) : g.pattern);
           std::string near = text::closest(file, literal);
-          d.error(a.config_node(key)->mark(),
-                  fmt::format("{} of action '{}' reads '{}' from artifact '{}', but the buildspec's artifacts.files "
-                              "({}) do not produce that file; the action would fail because the template is missing",
-                              key, a.name, file, out.name, patterns(*spec)),
-                  "buildspec-template-path",
-                  !near.empty() ? fmt::format("did you mean '{}::{}'? (or add '{}' to artifacts.files in {})", out.name,
-                                              near, file, b.root.mark().path())
-                                : fmt::format("add '{}' to artifacts.files in {}", file, b.root.mark().path()));
+          d.error(
+              a.config_node(key)->mark(),
+              fmt::format("{} of action '{}' reads '{}' from artifact '{}', but the buildspec's "
+                          "artifacts.files "
+                          "({}) do not produce that file; the action would fail because the "
+                          "template is missing",
+                          key, a.name, file, out.name, patterns(*spec)),
+              "buildspec-template-path",
+              !near.empty()
+                  ? fmt::format("did you mean '{}::{}'? (or add '{}' to artifacts.files in {})",
+                                out.name, near, file, b.root.mark().path())
+                  : fmt::format("add '{}' to artifacts.files in {}", file, b.root.mark().path()));
         }
   }
 }

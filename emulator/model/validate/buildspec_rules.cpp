@@ -33,16 +33,21 @@ void check_folded_backslash(const BuildCommand& c, Diagnostics& d) {
     std::string next = c.text.substr(after, c.text.find(' ', after) == std::string::npos
                                                 ? std::string::npos
                                                 : c.text.find(' ', after) - after);
-    d.warning(Mark{c.mark().source, line, static_cast<int>(col) + 1},
-              fmt::format("YAML folds this multi-line {} into one line before the shell runs it, so each "
-                          "trailing '\\' now escapes the space that replaced the line break: '{}' receives ' {}' "
-                          "(one argument with a leading space) instead of '{}', and the command does not run as "
-                          "written",
-                          plain ? "plain scalar" : style == '>' ? "folded block" : "single-quoted scalar",
-                          first_word, next, next),
-              "buildspec-folded-backslash",
-              "delete the trailing backslashes (YAML already joins the lines), or write the command as a literal "
-              "block ('- |') so the shell gets the backslash-newlines it expects");
+    d.warning(
+        Mark{c.mark().source, line, static_cast<int>(col) + 1},
+        fmt::format(
+            "YAML folds this multi-line {} into one line before the shell runs it, so each "
+            "trailing '\\' now escapes the space that replaced the line break: '{}' receives ' {}' "
+            "(one argument with a leading space) instead of '{}', and the command does not run as "
+            "written",
+            plain          ? "plain scalar"
+            : style == '>' ? "folded block"
+                           : "single-quoted scalar",
+            first_word, next, next),
+        "buildspec-folded-backslash",
+        "delete the trailing backslashes (YAML already joins the lines), or write the command as a "
+        "literal "
+        "block ('- |') so the shell gets the backslash-newlines it expects");
     return;
   }
 }
@@ -66,7 +71,8 @@ const std::map<std::string, std::map<std::string, std::vector<std::string>>>& im
 
 bool supports_runtime_versions(const std::string& image) {
   if (image.rfind("aws/codebuild/", 0) != 0) return true;  // custom image: not ours to judge
-  return image.rfind("aws/codebuild/standard:", 0) == 0 || image.rfind("aws/codebuild/amazonlinux", 0) == 0 ||
+  return image.rfind("aws/codebuild/standard:", 0) == 0 ||
+         image.rfind("aws/codebuild/amazonlinux", 0) == 0 ||
          image.rfind("aws/codebuild/windows", 0) == 0;
 }
 
@@ -74,11 +80,14 @@ void check_runtimes(const Buildspec& b, const CodeBuildProject& p, Diagnostics& 
   const std::string& image = p.environment.image;
   if (b.install.runtime_versions.empty() || image.empty()) return;
   if (!supports_runtime_versions(image)) {
-    d.warning(b.install.runtime_versions[0].mark,
-              fmt::format("image {} does not support runtime-versions; CodeBuild logs \"Skipping install of "
-                          "runtimes. Runtime version selection is not supported by this build image\"",
-                          image),
-              "buildspec-runtime", "use aws/codebuild/standard:* or amazonlinux2 images, or drop runtime-versions");
+    d.warning(
+        b.install.runtime_versions[0].mark,
+        fmt::format(
+            "image {} does not support runtime-versions; CodeBuild logs \"Skipping install of "
+            "runtimes. Runtime version selection is not supported by this build image\"",
+            image),
+        "buildspec-runtime",
+        "use aws/codebuild/standard:* or amazonlinux2 images, or drop runtime-versions");
     return;
   }
   auto it = image_runtimes().find(image);
@@ -89,22 +98,30 @@ void check_runtimes(const Buildspec& b, const CodeBuildProject& p, Diagnostics& 
     auto runtime = it->second.find(rv.name);
     if (runtime == it->second.end()) {
       std::string near = text::closest(rv.name, names);
-      d.error(rv.mark,
-              fmt::format("Unknown runtime named '{}'. This build image has the following runtimes: {}", rv.name,
-                          text::join(names, ", ")),
-              "buildspec-runtime",
-              near.empty() ? fmt::format("{} ({}) fails the build in the INSTALL phase", image, p.logical_id)
-                           : fmt::format("did you mean '{}'?", near));
+      for (const auto& n : names)  // "go" for "golang", "node" for "nodejs"
+        if (near.empty() && n.rfind(rv.name, 0) == 0) near = n;
+      d.error(
+          rv.mark,
+          fmt::format("Unknown runtime named '{}'. This build image has the following runtimes: {}",
+                      rv.name, text::join(names, ", ")),
+          "buildspec-runtime",
+          near.empty()
+              ? fmt::format(
+                    "CodeBuild fails the build with YAML_FILE_ERROR; remove it or give project "
+                    "'{}' an image that has it",
+                    p.logical_id)
+              : fmt::format("did you mean '{}'?", near));
       continue;
     }
     const auto& versions = runtime->second;
     if (rv.value == "latest" || (!rv.value.empty() && rv.value[0] == '$')) continue;
     if (std::find(versions.begin(), versions.end(), rv.value) == versions.end())
       d.error(rv.mark,
-              fmt::format("{} has no {} runtime version '{}'; it offers {}", image, rv.name, rv.value,
-                          text::join(versions, ", ")),
+              fmt::format("{} has no {} runtime version '{}'; it offers {}", image, rv.name,
+                          rv.value, text::join(versions, ", ")),
               "buildspec-runtime",
-              fmt::format("use '{}: {}' or pick an image that has {} {}", rv.name, versions.back(), rv.name, rv.value));
+              fmt::format("use '{}: {}' or pick an image that has {} {}", rv.name, versions.back(),
+                          rv.name, rv.value));
   }
 }
 
@@ -115,10 +132,12 @@ void check_privileged(const Buildspec& b, const CodeBuildProject& p, Diagnostics
       std::string t = text::trim(c.text);
       if (t.rfind("docker ", 0) == 0 || t.rfind("docker-compose ", 0) == 0) {
         d.warning(c.mark(),
-                  fmt::format("this command needs the Docker daemon, but project '{}' does not set PrivilegedMode: "
+                  fmt::format("this command needs the Docker daemon, but project '{}' does not set "
+                              "PrivilegedMode: "
                               "true, so CodeBuild starts no daemon and the command fails",
                               p.name.empty() ? p.logical_id : p.name),
-                  "buildspec-privileged", "set 'PrivilegedMode: true' under the project's Environment");
+                  "buildspec-privileged",
+                  "set 'PrivilegedMode: true' under the project's Environment");
         return;
       }
     }
@@ -128,12 +147,17 @@ void check_env_names(const Buildspec& b, Diagnostics& d) {
   for (const auto* list : {&b.env.variables, &b.env.parameter_store, &b.env.secrets_manager})
     for (const auto& v : *list)
       if (v.name.rfind("CODEBUILD_", 0) == 0)
-        d.error(v.mark, fmt::format("environment variable names starting with CODEBUILD_ are reserved ('{}')", v.name),
-                "buildspec-env", "rename the variable");
+        d.error(
+            v.mark,
+            fmt::format("environment variable names starting with CODEBUILD_ are reserved ('{}')",
+                        v.name),
+            "buildspec-env", "rename the variable");
   for (const auto& v : b.env.exported_variables)
     if (v.name.rfind("AWS_", 0) == 0)
-      d.error(v.mark, fmt::format("exported-variables cannot export '{}': names starting with AWS_ are reserved",
-                                  v.name),
+      d.error(v.mark,
+              fmt::format(
+                  "exported-variables cannot export '{}': names starting with AWS_ are reserved",
+                  v.name),
               "buildspec-env");
 }
 

@@ -19,7 +19,8 @@ bool segment_match(std::string_view p, std::string_view s) {
   return (p[0] == '?' || p[0] == s[0]) && segment_match(p.substr(1), s.substr(1));
 }
 
-bool match(const std::vector<std::string>& p, size_t pi, const std::vector<std::string>& s, size_t si) {
+bool match(const std::vector<std::string>& p, size_t pi, const std::vector<std::string>& s,
+           size_t si) {
   if (pi == p.size()) return si == s.size();
   if (p[pi] == "**") {
     for (size_t k = si; k <= s.size(); ++k)

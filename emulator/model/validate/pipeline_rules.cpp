@@ -23,29 +23,39 @@ void check_names(const Pipeline& p, Diagnostics& d) {
   std::map<std::string, const Stage*> stages;
   for (const auto& s : p.stages) {
     if (!s.name.empty() && !std::regex_match(s.name, name_re))
-      d.error(s.mark, fmt::format("stage name '{}' is invalid: CodePipeline allows 1 to 100 of A-Z a-z 0-9 . @ - _",
-                                  s.name),
+      d.error(s.mark,
+              fmt::format(
+                  "stage name '{}' is invalid: CodePipeline allows 1 to 100 of A-Z a-z 0-9 . @ - _",
+                  s.name),
               "pipeline-name");
     if (auto [it, fresh] = stages.emplace(s.name, &s); !fresh)
-      d.error(s.mark, fmt::format("stage name '{}' is used twice; stage names must be unique in a pipeline", s.name),
-              "pipeline-duplicate-stage", fmt::format("the first '{}' is at line {}", s.name, it->second->mark.line));
+      d.error(s.mark,
+              fmt::format("stage name '{}' is used twice; stage names must be unique in a pipeline",
+                          s.name),
+              "pipeline-duplicate-stage",
+              fmt::format("the first '{}' is at line {}", s.name, it->second->mark.line));
     std::map<std::string, const Action*> actions;
     for (const auto& a : s.actions) {
       if (!a.name.empty() && !std::regex_match(a.name, name_re))
-        d.error(a.mark,
-                fmt::format("action name '{}' is invalid: CodePipeline allows 1 to 100 of A-Z a-z 0-9 . @ - _",
-                            a.name),
-                "pipeline-name");
+        d.error(
+            a.mark,
+            fmt::format(
+                "action name '{}' is invalid: CodePipeline allows 1 to 100 of A-Z a-z 0-9 . @ - _",
+                a.name),
+            "pipeline-name");
       if (auto [it, fresh] = actions.emplace(a.name, &a); !fresh)
-        d.error(a.mark,
-                fmt::format("action name '{}' is used twice in stage '{}'; action names must be unique within "
-                            "a stage",
-                            a.name, s.name),
-                "pipeline-duplicate-action",
-                fmt::format("the first '{}' is at line {}", a.name, it->second->mark.line));
+        d.error(
+            a.mark,
+            fmt::format(
+                "action name '{}' is used twice in stage '{}'; action names must be unique within "
+                "a stage",
+                a.name, s.name),
+            "pipeline-duplicate-action",
+            fmt::format("the first '{}' is at line {}", a.name, it->second->mark.line));
     }
     if (s.actions.empty())
-      d.error(s.mark, fmt::format("stage '{}' has no actions; every stage needs 1 to 50 actions", s.name),
+      d.error(s.mark,
+              fmt::format("stage '{}' has no actions; every stage needs 1 to 50 actions", s.name),
               "pipeline-stage-actions");
   }
 }
@@ -54,18 +64,22 @@ void check_run_order(const Pipeline& p, Diagnostics& d) {
   for (const auto& s : p.stages)
     for (const auto& a : s.actions)
       if (a.run_order < 1 || a.run_order > 999)
-        d.error(a.run_order_mark.known() ? a.run_order_mark : a.mark,
-                fmt::format("RunOrder {} of action '{}' is out of range; CodePipeline accepts 1 to 999",
-                            a.run_order, a.name),
-                "action-run-order");
+        d.error(
+            a.run_order_mark.known() ? a.run_order_mark : a.mark,
+            fmt::format("RunOrder {} of action '{}' is out of range; CodePipeline accepts 1 to 999",
+                        a.run_order, a.name),
+            "action-run-order");
 }
 
 void check_source_placement(const Pipeline& p, Diagnostics& d) {
   if (p.stages.size() < 2)
-    d.error(p.mark,
-            fmt::format("Pipeline has only {} stage(s). There should be a minimum of 2 stages in a pipeline",
-                        p.stages.size()),
-            "pipeline-stage-count", "add a Source stage first and at least one stage that builds or deploys");
+    d.error(
+        p.mark,
+        fmt::format(
+            "Pipeline has only {} stage(s). There should be a minimum of 2 stages in a pipeline",
+            p.stages.size()),
+        "pipeline-stage-count",
+        "add a Source stage first and at least one stage that builds or deploys");
   if (p.stages.empty()) return;
   const Stage& first = p.stages.front();
   bool has_source = false;
@@ -74,23 +88,28 @@ void check_source_placement(const Pipeline& p, Diagnostics& d) {
       has_source = true;
     } else {
       d.error(a.mark,
-              fmt::format("action '{}' is a {} action in the first stage '{}'; the first stage may contain only "
+              fmt::format("action '{}' is a {} action in the first stage '{}'; the first stage may "
+                          "contain only "
                           "Source actions",
                           a.name, a.type.category, first.name),
               "source-stage", "move it to a later stage");
     }
   }
   if (!has_source && !first.actions.empty())
-    d.error(first.mark, fmt::format("the first stage '{}' has no Source action; a pipeline starts with one", first.name),
+    d.error(first.mark,
+            fmt::format("the first stage '{}' has no Source action; a pipeline starts with one",
+                        first.name),
             "source-stage");
   for (size_t i = 1; i < p.stages.size(); ++i)
     for (const auto& a : p.stages[i].actions)
       if (a.type.category == "Source")
-        d.error(a.mark,
-                fmt::format("Source action '{}' is in stage '{}'; Source actions are allowed only in the first "
-                            "stage",
-                            a.name, p.stages[i].name),
-                "source-stage", fmt::format("move it to the first stage '{}'", p.stages[0].name));
+        d.error(
+            a.mark,
+            fmt::format(
+                "Source action '{}' is in stage '{}'; Source actions are allowed only in the first "
+                "stage",
+                a.name, p.stages[i].name),
+            "source-stage", fmt::format("move it to the first stage '{}'", p.stages[0].name));
 }
 
 void check_artifacts(const Pipeline& p, Diagnostics& d) {
@@ -100,13 +119,18 @@ void check_artifacts(const Pipeline& p, Diagnostics& d) {
     for (const auto& a : p.stages[si].actions)
       for (const auto& out : a.output_artifacts) {
         if (!out.name.empty() && !std::regex_match(out.name, artifact_re))
+          d.error(
+              out.mark,
+              fmt::format(
+                  "artifact name '{}' is invalid: CodePipeline allows 1 to 100 of A-Z a-z 0-9 - _",
+                  out.name),
+              "pipeline-name");
+        if (auto [it, fresh] =
+                producers.emplace(out.name, Producer{&p.stages[si], si, &a, out.mark});
+            !fresh)
           d.error(out.mark,
-                  fmt::format("artifact name '{}' is invalid: CodePipeline allows 1 to 100 of A-Z a-z 0-9 - _",
-                              out.name),
-                  "pipeline-name");
-        if (auto [it, fresh] = producers.emplace(out.name, Producer{&p.stages[si], si, &a, out.mark}); !fresh)
-          d.error(out.mark,
-                  fmt::format("Output Artifact Bundle name must be unique within the pipeline. {} has been used "
+                  fmt::format("Output Artifact Bundle name must be unique within the pipeline. {} "
+                              "has been used "
                               "more than once.",
                               out.name),
                   "artifact-duplicate-output",
@@ -122,22 +146,28 @@ void check_artifacts(const Pipeline& p, Diagnostics& d) {
         if (it == producers.end()) {
           std::string near = text::closest(in.name, names);
           d.error(in.mark,
-                  fmt::format("input artifact '{}' of action '{}' is not produced by any action of the pipeline",
+                  fmt::format("input artifact '{}' of action '{}' is not produced by any action of "
+                              "the pipeline",
                               in.name, a.name),
                   "artifact-input-unknown",
-                  near.empty() ? fmt::format("artifacts produced: {}", names.empty() ? "none" : text::join(names, ", "))
+                  near.empty() ? fmt::format("artifacts produced: {}",
+                                             names.empty() ? "none" : text::join(names, ", "))
                                : fmt::format("did you mean '{}'?", near));
           continue;
         }
         const Producer& prod = it->second;
-        bool earlier = prod.stage_index < si || (prod.stage_index == si && prod.action->run_order < a.run_order);
+        bool earlier = prod.stage_index < si ||
+                       (prod.stage_index == si && prod.action->run_order < a.run_order);
         if (!earlier)
           d.error(in.mark,
-                  fmt::format("input artifact '{}' of action '{}' is produced by action '{}' (stage '{}', RunOrder "
+                  fmt::format("input artifact '{}' of action '{}' is produced by action '{}' "
+                              "(stage '{}', RunOrder "
                               "{}), which does not run before it",
-                              in.name, a.name, prod.action->name, prod.stage->name, prod.action->run_order),
+                              in.name, a.name, prod.action->name, prod.stage->name,
+                              prod.action->run_order),
                   "artifact-input-order",
-                  "an input must come from an earlier stage, or from the same stage with a lower RunOrder");
+                  "an input must come from an earlier stage, or from the same stage with a lower "
+                  "RunOrder");
       }
 }
 

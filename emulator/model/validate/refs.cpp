@@ -18,7 +18,8 @@ class RefChecker {
  public:
   RefChecker(const Template& t, Diagnostics& d) : t_(t), d_(d) {
     for (const auto& p : t.parameters) names_.push_back(p.name);
-    for (const auto& r : t.resources) names_.push_back(r.logical_id), resources_.push_back(r.logical_id);
+    for (const auto& r : t.resources)
+      names_.push_back(r.logical_id), resources_.push_back(r.logical_id);
   }
 
   void section(const char* name) {
@@ -48,9 +49,10 @@ class RefChecker {
 
   void undefined_ref(const std::string& name, const Mark& m) {
     d_.error(m,
-             fmt::format("Template format error: Unresolved resource dependencies [{}] in the {} block of "
-                         "the template",
-                         name, section_),
+             fmt::format(
+                 "Template format error: Unresolved resource dependencies [{}] in the {} block of "
+                 "the template",
+                 name, section_),
              "ref-undefined", suggestion(name, names_));
   }
 
@@ -58,7 +60,8 @@ class RefChecker {
     const Node* str = arg.is_sequence() && arg.size() > 0 ? &arg.items()[0] : &arg;
     if (!str->is_scalar()) return;
     std::vector<std::string> vars;
-    if (arg.is_sequence() && arg.size() > 1 && arg.items()[1].is_map()) vars = arg.items()[1].keys();
+    if (arg.is_sequence() && arg.size() > 1 && arg.items()[1].is_map())
+      vars = arg.items()[1].keys();
     const std::string& s = str->str();
     for (size_t i = s.find("${"); i != std::string::npos; i = s.find("${", i + 2)) {
       size_t end = s.find('}', i);
@@ -71,7 +74,8 @@ class RefChecker {
         std::string res = name.substr(0, dot);
         if (!is_resource(res))
           d_.error(str->mark(),
-                   fmt::format("Template error: instance of Fn::Sub references undefined resource {}", res),
+                   fmt::format(
+                       "Template error: instance of Fn::Sub references undefined resource {}", res),
                    "getatt-undefined", suggestion(res, resources_));
       } else if (!defined(name)) {
         undefined_ref(name, str->mark());
@@ -88,15 +92,18 @@ class RefChecker {
     if (n.is_intrinsic()) {
       const std::string& fn = n.intrinsic_name();
       const Node& arg = n.intrinsic_arg();
-      if (fn == "Ref" && arg.is_scalar() && !defined(arg.str())) undefined_ref(arg.str(), arg.mark());
+      if (fn == "Ref" && arg.is_scalar() && !defined(arg.str()))
+        undefined_ref(arg.str(), arg.mark());
       if (fn == "Fn::GetAtt") {
         const Node* target = arg.is_sequence() && arg.size() > 0 ? &arg.items()[0] : nullptr;
         std::string name = target ? target->as_string() : arg.as_string();
         if (!target && name.find('.') != std::string::npos) name = name.substr(0, name.find('.'));
         if (!name.empty() && !is_resource(name))
-          d_.error(target ? target->mark() : arg.mark(),
-                   fmt::format("Template error: instance of Fn::GetAtt references undefined resource {}", name),
-                   "getatt-undefined", suggestion(name, resources_));
+          d_.error(
+              target ? target->mark() : arg.mark(),
+              fmt::format("Template error: instance of Fn::GetAtt references undefined resource {}",
+                          name),
+              "getatt-undefined", suggestion(name, resources_));
       }
       if (fn == "Fn::Sub") check_sub(arg);
     }

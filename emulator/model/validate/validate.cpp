@@ -40,19 +40,27 @@ std::string pipeline_region(const Pipeline& p, const Options& o, std::string& so
 }
 
 PipelineSummary summarize(const LoadedPipeline& lp, const std::string& source) {
-  PipelineSummary s{lp.resource->logical_id, lp.pipeline.name, lp.region, source, lp.pipeline.stages.size(), 0, {}};
+  PipelineSummary s{lp.resource->logical_id,
+                    lp.pipeline.name,
+                    lp.region,
+                    source,
+                    lp.pipeline.stages.size(),
+                    0,
+                    {}};
   if (!lp.region.empty()) s.regions.push_back(lp.region);
   for (const auto& st : lp.pipeline.stages)
     for (const auto& a : st.actions) {
       ++s.actions;
-      if (a.region && !a.region->empty() && std::find(s.regions.begin(), s.regions.end(), *a.region) == s.regions.end())
+      if (a.region && !a.region->empty() &&
+          std::find(s.regions.begin(), s.regions.end(), *a.region) == s.regions.end())
         s.regions.push_back(*a.region);
     }
   return s;
 }
 
 // The pipeline a webhook's TargetPipeline names: {Ref: LogicalId} or the pipeline's Name.
-const LoadedPipeline* webhook_target(const Webhook& w, const std::vector<LoadedPipeline>& pipelines, Diagnostics& d) {
+const LoadedPipeline* webhook_target(const Webhook& w, const std::vector<LoadedPipeline>& pipelines,
+                                     Diagnostics& d) {
   const Node& t = w.target_pipeline;
   if (t.is_intrinsic() && t.intrinsic_name() == "Ref" && t.intrinsic_arg().is_scalar()) {
     for (const auto& lp : pipelines)
@@ -63,11 +71,12 @@ const LoadedPipeline* webhook_target(const Webhook& w, const std::vector<LoadedP
     for (const auto& lp : pipelines)
       if (lp.pipeline.name == t.str()) return &lp;
     if (!pipelines.empty())
-      d.warning(t.mark(),
-                fmt::format("TargetPipeline '{}' is not a pipeline of this template; pipemu cannot check "
-                            "TargetAction against it",
-                            t.str()),
-                "webhook-target-pipeline", "use '!Ref <pipeline logical id>'");
+      d.warning(
+          t.mark(),
+          fmt::format("TargetPipeline '{}' is not a pipeline of this template; pipemu cannot check "
+                      "TargetAction against it",
+                      t.str()),
+          "webhook-target-pipeline", "use '!Ref <pipeline logical id>'");
   }
   return nullptr;
 }
@@ -75,7 +84,8 @@ const LoadedPipeline* webhook_target(const Webhook& w, const std::vector<LoadedP
 bool names_project(const Action& a, const CodeBuildProject& p) {
   const Node* n = a.config_node("ProjectName");
   if (!n) return false;
-  if (n->is_intrinsic() && n->intrinsic_name() == "Ref") return n->intrinsic_arg().as_string() == p.logical_id;
+  if (n->is_intrinsic() && n->intrinsic_name() == "Ref")
+    return n->intrinsic_arg().as_string() == p.logical_id;
   return n->is_scalar() && !p.name.empty() && n->str() == p.name;
 }
 
@@ -92,14 +102,17 @@ std::string check_buildspec_against(const Buildspec& b, const std::string& build
   // Which project runs this buildspec: the one whose Source.BuildSpec path it is, or the only one.
   const CodeBuildProject* project = nullptr;
   for (const auto& p : projects)
-    if (!p.source.buildspec_path().empty() && ends_with_path(buildspec_path, p.source.buildspec_path())) project = &p;
+    if (!p.source.buildspec_path().empty() &&
+        ends_with_path(buildspec_path, p.source.buildspec_path()))
+      project = &p;
   if (!project && projects.size() == 1) project = &projects.front();
   check_buildspec(b, project, d);
   for (const auto& lp : pipelines) {
     std::vector<const Action*> builds;
     for (const auto& s : lp.pipeline.stages)
       for (const auto& a : s.actions)
-        if (a.type.provider == "CodeBuild" && (!project || names_project(a, *project))) builds.push_back(&a);
+        if (a.type.provider == "CodeBuild" && (!project || names_project(a, *project)))
+          builds.push_back(&a);
     if (builds.size() == 1 || (project && !builds.empty()))
       for (const Action* a : builds) check_build_outputs(lp.pipeline, *a, b, d);
   }
@@ -113,8 +126,9 @@ std::string summary_line(const Diagnostics& d) {
   return fmt::format("{} error{}, {} warning{}", e, e == 1 ? "" : "s", w, w == 1 ? "" : "s");
 }
 
-Result validate_text(const std::string& template_path, std::string template_text, const Options& options,
-                     const std::string& buildspec_path, std::optional<std::string> buildspec_text) {
+Result validate_text(const std::string& template_path, std::string template_text,
+                     const Options& options, const std::string& buildspec_path,
+                     std::optional<std::string> buildspec_text) {
   Result r;
   Diagnostics& d = r.diagnostics;
   std::vector<CodeBuildProject> projects;
@@ -161,14 +175,17 @@ Result validate_text(const std::string& template_path, std::string template_text
     d.append(b.diagnostics);
     if (b.value.root.is_map()) {
       r.buildspec_checked = true;
-      r.buildspec_project = check_buildspec_against(b.value, buildspec_path, projects, pipelines, d);
+      r.buildspec_project =
+          check_buildspec_against(b.value, buildspec_path, projects, pipelines, d);
     }
   }
   // Compiler order: the template's findings first, then the buildspec's, each top to bottom.
   std::vector<Diagnostic> items = d.items();
   std::stable_sort(items.begin(), items.end(), [&](const Diagnostic& a, const Diagnostic& b) {
-    return std::make_tuple(a.mark.path() != template_path, a.mark.path(), a.mark.line, a.mark.column) <
-           std::make_tuple(b.mark.path() != template_path, b.mark.path(), b.mark.line, b.mark.column);
+    return std::make_tuple(a.mark.path() != template_path, a.mark.path(), a.mark.line,
+                           a.mark.column) < std::make_tuple(b.mark.path() != template_path,
+                                                            b.mark.path(), b.mark.line,
+                                                            b.mark.column);
   });
   r.diagnostics = Diagnostics();
   for (auto& i : items) r.diagnostics.add(std::move(i));
@@ -180,7 +197,8 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& d) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     auto src = std::make_shared<const SourceText>(path, "");
-    d.error(Mark{src, 0, 0}, "cannot open file", "io", "check the path; it is relative to the current directory");
+    d.error(Mark{src, 0, 0}, "cannot open file", "io",
+            "check the path; it is relative to the current directory");
     return std::nullopt;
   }
   std::stringstream ss;
@@ -189,7 +207,8 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& d) {
 }
 }  // namespace
 
-Result validate_files(const std::string& template_path, const std::string& buildspec_path, const Options& options) {
+Result validate_files(const std::string& template_path, const std::string& buildspec_path,
+                      const Options& options) {
   Diagnostics io;
   auto tpl = read_file(template_path, io);
   std::optional<std::string> bs;

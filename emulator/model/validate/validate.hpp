@@ -38,11 +38,13 @@ struct Result {
 
 // `buildspec_text` is the buildspec's content (nullopt: no buildspec given); `buildspec_path`
 // labels it and is matched against the CodeBuild project's Source.BuildSpec.
-Result validate_text(const std::string& template_path, std::string template_text, const Options& options,
-                     const std::string& buildspec_path = {}, std::optional<std::string> buildspec_text = std::nullopt);
+Result validate_text(const std::string& template_path, std::string template_text,
+                     const Options& options, const std::string& buildspec_path = {},
+                     std::optional<std::string> buildspec_text = std::nullopt);
 
 // Reads the files; an unreadable file is an `io` error diagnostic.
-Result validate_files(const std::string& template_path, const std::string& buildspec_path, const Options& options);
+Result validate_files(const std::string& template_path, const std::string& buildspec_path,
+                      const Options& options);
 
 // "1 error, 2 warnings".
 std::string summary_line(const Diagnostics& d);

@@ -17,24 +17,31 @@ void check_authentication(const Webhook& w, Diagnostics& d) {
   if (std::find(kinds.begin(), kinds.end(), w.authentication) == kinds.end()) {
     std::string near = text::closest(w.authentication, kinds);
     d.error(w.authentication_mark,
-            fmt::format("Authentication '{}' is not one of GITHUB_HMAC, IP, UNAUTHENTICATED", w.authentication),
+            fmt::format("Authentication '{}' is not one of GITHUB_HMAC, IP, UNAUTHENTICATED",
+                        w.authentication),
             "webhook-auth", near.empty() ? std::string() : fmt::format("did you mean '{}'?", near));
   } else if (w.authentication == "GITHUB_HMAC" && w.secret_token.is_null()) {
-    d.error(w.authentication_mark, "GITHUB_HMAC authentication needs AuthenticationConfiguration.SecretToken",
-            "webhook-auth", "the same secret GitHub signs each delivery with (X-Hub-Signature-256)");
+    d.error(w.authentication_mark,
+            "GITHUB_HMAC authentication needs AuthenticationConfiguration.SecretToken",
+            "webhook-auth",
+            "the same secret GitHub signs each delivery with (X-Hub-Signature-256)");
   } else if (w.authentication == "IP" && w.allowed_ip_range.empty()) {
-    d.error(w.authentication_mark, "IP authentication needs AuthenticationConfiguration.AllowedIPRange (a CIDR)",
+    d.error(w.authentication_mark,
+            "IP authentication needs AuthenticationConfiguration.AllowedIPRange (a CIDR)",
             "webhook-auth");
   }
 }
 
 void check_filters(const Webhook& w, const Action* target, Diagnostics& d) {
   if (w.filters.size() > 5)
-    d.error(w.filters[5].mark, fmt::format("a webhook takes 1 to 5 Filters, not {}", w.filters.size()),
+    d.error(w.filters[5].mark,
+            fmt::format("a webhook takes 1 to 5 Filters, not {}", w.filters.size()),
             "webhook-filter");
   for (const auto& f : w.filters) {
     if (!f.json_path.empty() && f.json_path[0] != '$')
-      d.error(f.mark, fmt::format("JsonPath '{}' must start with '$' (e.g. \"$.ref\")", f.json_path), "webhook-filter");
+      d.error(f.mark,
+              fmt::format("JsonPath '{}' must start with '$' (e.g. \"$.ref\")", f.json_path),
+              "webhook-filter");
     if (!target) continue;
     const std::string& m = f.match_equals;
     for (size_t open = m.find('{'); open != std::string::npos; open = m.find('{', open + 1)) {
@@ -44,13 +51,15 @@ void check_filters(const Webhook& w, const Action* target, Diagnostics& d) {
       if (target->config_node(key)) continue;
       auto keys = target->configuration.keys();
       std::string near = text::closest(key, keys);
-      d.error(f.match_equals_mark,
-              fmt::format("MatchEquals '{}' uses {{{}}}, but source action '{}' has no configuration key '{}'; "
-                          "CodePipeline replaces {{Key}} with the action's configuration value",
-                          m, key, target->name, key),
-              "webhook-placeholder",
-              near.empty() ? fmt::format("its keys are {}", text::join(keys, ", "))
-                           : fmt::format("did you mean '{{{}}}'?", near));
+      d.error(
+          f.match_equals_mark,
+          fmt::format(
+              "MatchEquals '{}' uses {{{}}}, but source action '{}' has no configuration key '{}'; "
+              "CodePipeline replaces {{Key}} with the action's configuration value",
+              m, key, target->name, key),
+          "webhook-placeholder",
+          near.empty() ? fmt::format("its keys are {}", text::join(keys, ", "))
+                       : fmt::format("did you mean '{{{}}}'?", near));
     }
   }
 }
@@ -69,28 +78,34 @@ void check_webhook(const Webhook& w, const Pipeline* target, Diagnostics& d) {
     action = target->action(w.target_action, &stage);
     if (action && action->type.category != "Source") {
       d.error(w.target_action_mark,
-              fmt::format("TargetAction '{}' is a {} action in stage '{}'; a webhook can only start a source action",
+              fmt::format("TargetAction '{}' is a {} action in stage '{}'; a webhook can only "
+                          "start a source action",
                           w.target_action, action->type.category, stage->name),
               "webhook-target-action",
-              sources.empty() ? std::string() : fmt::format("source actions: {}", text::join(sources, ", ")));
+              sources.empty() ? std::string()
+                              : fmt::format("source actions: {}", text::join(sources, ", ")));
       action = nullptr;
     } else if (!action) {
       std::string near = text::closest(w.target_action, sources);
       d.error(w.target_action_mark,
-              fmt::format("TargetAction '{}' is not an action of pipeline '{}'", w.target_action, target->name),
+              fmt::format("TargetAction '{}' is not an action of pipeline '{}'", w.target_action,
+                          target->name),
               "webhook-target-action",
-              !near.empty() ? fmt::format("did you mean '{}'?", near)
+              !near.empty()     ? fmt::format("did you mean '{}'?", near)
               : sources.empty() ? std::string()
                                 : fmt::format("source actions: {}", text::join(sources, ", ")));
     }
   }
   check_filters(w, action, d);
   if (action && action->config("PollForSourceChanges") != "false")
-    d.warning(action->config_node("PollForSourceChanges") ? action->config_mark("PollForSourceChanges") : action->mark,
-              fmt::format("source action '{}' is started by a webhook but also polls for changes "
-                          "(PollForSourceChanges defaults to true), so every push starts the pipeline twice",
-                          action->name),
-              "webhook-poll", "set 'PollForSourceChanges: false' in its Configuration");
+    d.warning(
+        action->config_node("PollForSourceChanges") ? action->config_mark("PollForSourceChanges")
+                                                    : action->mark,
+        fmt::format(
+            "source action '{}' is started by a webhook but also polls for changes "
+            "(PollForSourceChanges defaults to true), so every push starts the pipeline twice",
+            action->name),
+        "webhook-poll", "set 'PollForSourceChanges: false' in its Configuration");
 }
 
 }  // namespace pipemu::model::validate

@@ -1,6 +1,7 @@
+#include "model/codebuild_project.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "model/codebuild_project.hpp"
 #include "model/template.hpp"
 #include "model_test_support.hpp"
 
@@ -33,21 +34,22 @@ TEST_CASE("the flagship CodeBuild project loads") {
   CHECK(p.timeout_in_minutes == 15);
   CHECK(p.queued_timeout_in_minutes == 480);
   CHECK(p.cache.type == "LOCAL");
-  CHECK(p.cache.modes == std::vector<std::string>{"LOCAL_CUSTOM_CACHE", "LOCAL_DOCKER_LAYER_CACHE"});
+  CHECK(p.cache.modes ==
+        std::vector<std::string>{"LOCAL_CUSTOM_CACHE", "LOCAL_DOCKER_LAYER_CACHE"});
   CHECK(p.service_role.intrinsic_name() == "Fn::ImportValue");
 }
 
 TEST_CASE("CodeBuild project defaults and inline buildspecs") {
-  auto r = codebuild_project_from_cfn(yaml(
-      "Name: p\n"
-      "Artifacts: {Type: NO_ARTIFACTS}\n"
-      "Environment: {ComputeType: BUILD_GENERAL1_SMALL, Image: img, Type: LINUX_CONTAINER}\n"
-      "ServiceRole: arn\n"
-      "Source:\n"
-      "  Type: NO_SOURCE\n"
-      "  BuildSpec: |\n"
-      "    version: 0.2\n"
-      "    phases: {build: {commands: [make]}}\n"));
+  auto r = codebuild_project_from_cfn(
+      yaml("Name: p\n"
+           "Artifacts: {Type: NO_ARTIFACTS}\n"
+           "Environment: {ComputeType: BUILD_GENERAL1_SMALL, Image: img, Type: LINUX_CONTAINER}\n"
+           "ServiceRole: arn\n"
+           "Source:\n"
+           "  Type: NO_SOURCE\n"
+           "  BuildSpec: |\n"
+           "    version: 0.2\n"
+           "    phases: {build: {commands: [make]}}\n"));
   REQUIRE(r.ok());
   CHECK(r.value.timeout_in_minutes == 60);
   CHECK_FALSE(r.value.environment.privileged_mode);
@@ -57,19 +59,21 @@ TEST_CASE("CodeBuild project defaults and inline buildspecs") {
 }
 
 TEST_CASE("CodeBuild project errors: unsupported property, missing required, bad timeout") {
-  auto r = codebuild_project_from_cfn(yaml(
-      "Artifacts: {Type: CODEPIPELINE}\n"
-      "Enviroment: {Image: x}\n"
-      "ServiceRole: arn\n"
-      "Source: {Type: CODEPIPELINE}\n"
-      "TimeoutInMinutes: 3000\n"));
+  auto r =
+      codebuild_project_from_cfn(yaml("Artifacts: {Type: CODEPIPELINE}\n"
+                                      "Enviroment: {Image: x}\n"
+                                      "ServiceRole: arn\n"
+                                      "Source: {Type: CODEPIPELINE}\n"
+                                      "TimeoutInMinutes: 3000\n"));
   REQUIRE_FALSE(r.ok());
   std::vector<std::string> got;
-  for (const auto& d : r.diagnostics.items()) got.push_back(d.mark.str() + " " + d.message + " | " + d.hint);
-  CHECK(got == std::vector<std::string>{
-                   "t.yaml:2:1 Encountered unsupported property Enviroment in AWS::CodeBuild::Project | "
-                   "did you mean 'Environment'?",
-                   "t.yaml:1:1 AWS::CodeBuild::Project is missing the required property 'Environment' | ",
-                   "t.yaml:5:19 TimeoutInMinutes must be a whole number of minutes from 5 to 2160 | ",
-               });
+  for (const auto& d : r.diagnostics.items())
+    got.push_back(d.mark.str() + " " + d.message + " | " + d.hint);
+  CHECK(got ==
+        std::vector<std::string>{
+            "t.yaml:2:1 Encountered unsupported property Enviroment in AWS::CodeBuild::Project | "
+            "did you mean 'Environment'?",
+            "t.yaml:1:1 AWS::CodeBuild::Project is missing the required property 'Environment' | ",
+            "t.yaml:5:19 TimeoutInMinutes must be a whole number of minutes from 5 to 2160 | ",
+        });
 }

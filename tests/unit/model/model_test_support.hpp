@@ -1,7 +1,6 @@
 #pragma once
 // Shared by the model tests: load a fixture or inline YAML, failing the test on a YAML error.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "model/loader.hpp"

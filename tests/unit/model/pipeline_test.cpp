@@ -1,6 +1,7 @@
+#include "model/pipeline.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "model/pipeline.hpp"
 #include "model/template.hpp"
 #include "model_test_support.hpp"
 
@@ -91,7 +92,8 @@ TEST_CASE("get-pipeline JSON loads with camelCase keys and an artifactStores map
     "version": 4
   },
   "metadata": {"pipelineArn": "arn:aws:codepipeline:eu-west-1:123456789012:service-x"}
-})", "get-pipeline.json");
+})",
+                   "get-pipeline.json");
   auto r = pipeline_from_api(root);
   REQUIRE(r.ok());
   const Pipeline& p = r.value;
@@ -120,16 +122,16 @@ TEST_CASE("a bare declaration (create-pipeline input) loads too") {
 }
 
 TEST_CASE("wrong shapes are diagnostics at the offending node, not exceptions") {
-  auto r = pipeline_from_cfn(yaml(
-      "RoleArn: r\n"
-      "ArtifactStore: {Type: S3, Location: b}\n"
-      "Stages:\n"
-      "  - Name: Source\n"
-      "    Actions:\n"
-      "      - Name: a\n"
-      "        ActionTypeID: {Category: Source}\n"
-      "        RunOrder: first\n"
-      "        InputArtifacts: src\n"));
+  auto r =
+      pipeline_from_cfn(yaml("RoleArn: r\n"
+                             "ArtifactStore: {Type: S3, Location: b}\n"
+                             "Stages:\n"
+                             "  - Name: Source\n"
+                             "    Actions:\n"
+                             "      - Name: a\n"
+                             "        ActionTypeID: {Category: Source}\n"
+                             "        RunOrder: first\n"
+                             "        InputArtifacts: src\n"));
   REQUIRE_FALSE(r.ok());
   std::vector<std::string> messages;
   for (const auto& d : r.diagnostics.items()) messages.push_back(d.mark.str() + " " + d.message);
@@ -145,7 +147,8 @@ TEST_CASE("wrong shapes are diagnostics at the offending node, not exceptions") 
 }
 
 TEST_CASE("the API loader names unknown keys the way botocore does") {
-  auto r = pipeline_from_api(yaml(R"({"name": "p", "roleArn": "r", "stages": [], "artifactStroe": {}})"));
+  auto r = pipeline_from_api(
+      yaml(R"({"name": "p", "roleArn": "r", "stages": [], "artifactStroe": {}})"));
   REQUIRE_FALSE(r.ok());
   CHECK(r.diagnostics.items()[0].message == "Unknown parameter in pipeline: \"artifactStroe\"");
   CHECK(r.diagnostics.items()[0].hint == "did you mean 'artifactStore'?");

@@ -1,6 +1,7 @@
+#include "model/template.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "model/template.hpp"
 #include "model_test_support.hpp"
 
 using namespace pipemu::model;
@@ -28,7 +29,8 @@ TEST_CASE("template shape errors") {
   auto t = parse_template(yaml("Parameters:\n  P: String\nResources:\n  R:\n    Properties: {}\n"));
   REQUIRE(t.diagnostics.items().size() == 2);
   CHECK(t.diagnostics.items()[0].message ==
-        "Template format error: Every Parameters object must contain a Type member. ('P' is not a parameter "
+        "Template format error: Every Parameters object must contain a Type member. ('P' is not a "
+        "parameter "
         "declaration)");
   CHECK(t.diagnostics.items()[1].message ==
         "Template format error: [/Resources/R] Every Resources object must contain a Type member.");

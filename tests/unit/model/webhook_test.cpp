@@ -1,7 +1,8 @@
+#include "model/webhook.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "model/template.hpp"
-#include "model/webhook.hpp"
 #include "model_test_support.hpp"
 
 using namespace pipemu::model;
@@ -28,14 +29,14 @@ TEST_CASE("the flagship webhook loads") {
 }
 
 TEST_CASE("webhook shape errors") {
-  auto r = webhook_from_cfn(yaml(
-      "Authentication: IP\n"
-      "AuthenticationConfiguration: {AllowedIpRange: 10.0.0.0/8}\n"
-      "Filters:\n"
-      "  - MatchEquals: x\n"
-      "TargetPipeline: p\n"
-      "TargetAction: source\n"
-      "TargetPipelineVersion: 1\n"));
+  auto r =
+      webhook_from_cfn(yaml("Authentication: IP\n"
+                            "AuthenticationConfiguration: {AllowedIpRange: 10.0.0.0/8}\n"
+                            "Filters:\n"
+                            "  - MatchEquals: x\n"
+                            "TargetPipeline: p\n"
+                            "TargetAction: source\n"
+                            "TargetPipelineVersion: 1\n"));
   REQUIRE_FALSE(r.ok());
   REQUIRE(r.diagnostics.items().size() == 2);
   CHECK(r.diagnostics.items()[0].message ==

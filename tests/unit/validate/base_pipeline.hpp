@@ -1,7 +1,6 @@
 #pragma once
 // A small valid cross-region pipeline template; each rule test breaks one thing in it.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 namespace pipemu::test {

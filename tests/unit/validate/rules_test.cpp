@@ -12,7 +12,8 @@ TEST_CASE("the base pipeline is clean, with and without its buildspec") {
   auto r = check(kBase);
   INFO(rendered(r));
   CHECK(r.diagnostics.items().empty());
-  auto b = pipemu::model::validate::validate_text("t.yaml", kBase, {"eu-west-1"}, "repo/ci/buildspec.yml", kBaseBuildspec);
+  auto b = pipemu::model::validate::validate_text("t.yaml", kBase, {"eu-west-1"},
+                                                  "repo/ci/buildspec.yml", kBaseBuildspec);
   INFO(rendered(b));
   CHECK(b.diagnostics.items().empty());
   CHECK(b.buildspec_checked);
@@ -21,7 +22,8 @@ TEST_CASE("the base pipeline is clean, with and without its buildspec") {
 TEST_CASE("ref-undefined: a Ref to a name defined nowhere, with AWS's message") {
   auto r = check(with("Location: !Ref UsBucket", "Location: !Ref UsBuckett"));
   CHECK(rendered(r) ==
-        "t.yaml:21:47: error: Template format error: Unresolved resource dependencies [UsBuckett] in the Resources "
+        "t.yaml:21:47: error: Template format error: Unresolved resource dependencies [UsBuckett] "
+        "in the Resources "
         "block of the template [ref-undefined]\n"
         "            ArtifactStore: {Type: S3, Location: !Ref UsBuckett}\n"
         "                                                ^\n"
@@ -31,9 +33,11 @@ TEST_CASE("ref-undefined: a Ref to a name defined nowhere, with AWS's message") 
 TEST_CASE("getatt-undefined: Fn::GetAtt and Fn::Sub on an undefined resource") {
   auto r = check(with("!GetAtt Pipeline.Version", "!GetAtt Pipe.Version"));
   REQUIRE(r.diagnostics.items().size() == 1);
-  CHECK(r.diagnostics.items()[0].message == "Template error: instance of Fn::GetAtt references undefined resource Pipe");
-  auto sub = check(with("ServiceRole: arn:aws:iam::123456789012:role/cb",
-                        "ServiceRole: !Sub 'arn:aws:iam::${AWS::AccountId}:role/${Role}-${Pipelin.Arn}'"));
+  CHECK(r.diagnostics.items()[0].message ==
+        "Template error: instance of Fn::GetAtt references undefined resource Pipe");
+  auto sub =
+      check(with("ServiceRole: arn:aws:iam::123456789012:role/cb",
+                 "ServiceRole: !Sub 'arn:aws:iam::${AWS::AccountId}:role/${Role}-${Pipelin.Arn}'"));
   CHECK(rules(sub) == V{"10:20 ref-undefined", "10:20 getatt-undefined"});
 }
 
@@ -44,7 +48,8 @@ TEST_CASE("resource-type-unknown: warning with did-you-mean, the resource is kep
   CHECK(r.diagnostics.items()[0].hint == "did you mean 'AWS::CodeBuild::Project'?");
   CHECK(r.resources == 3);
   auto malformed = check(with("Type: AWS::CodeBuild::Project", "Type: AWS:CodeBuild:Project"));
-  CHECK(malformed.diagnostics.items().at(0).message == "Template format error: Unrecognized resource types: [AWS:CodeBuild:Project]");
+  CHECK(malformed.diagnostics.items().at(0).message ==
+        "Template format error: Unrecognized resource types: [AWS:CodeBuild:Project]");
 }
 
 TEST_CASE("pipeline-duplicate-stage and pipeline-duplicate-action") {
@@ -58,7 +63,8 @@ TEST_CASE("artifact-duplicate-output uses AWS's message") {
   auto r = check(with("OutputArtifacts: [{Name: package}]", "OutputArtifacts: [{Name: src}]"));
   REQUIRE(r.diagnostics.error_count() >= 1);
   CHECK(r.diagnostics.items()[0].message ==
-        "Output Artifact Bundle name must be unique within the pipeline. src has been used more than once.");
+        "Output Artifact Bundle name must be unique within the pipeline. src has been used more "
+        "than once.");
   CHECK(r.diagnostics.items()[0].mark.line == 35);
 }
 
@@ -66,27 +72,34 @@ TEST_CASE("artifact-input-unknown and artifact-input-order") {
   auto unknown = check(with("InputArtifacts: [{Name: src}]", "InputArtifacts: [{Name: srcc}]"));
   CHECK(rules(unknown) == V{"34:39 artifact-input-unknown"});
   CHECK(unknown.diagnostics.items()[0].hint == "did you mean 'src'?");
-  // The deploy action reads `package` but runs in the same stage as ... a producer with the same RunOrder.
+  // The deploy action reads `package` but runs in the same stage as ... a producer with the same
+  // RunOrder.
   std::string same_order = with("InputArtifacts: [{Name: package}]\n              RunOrder: 1",
                                 "InputArtifacts: [{Name: out2}]\n              RunOrder: 2");
   same_order = with("ChangeSetName: cs}\n              RunOrder: 2",
-                    "ChangeSetName: cs}\n              OutputArtifacts: [{Name: out2}]\n              RunOrder: 2",
+                    "ChangeSetName: cs}\n              OutputArtifacts: [{Name: out2}]\n           "
+                    "   RunOrder: 2",
                     same_order);
   auto order = check(same_order);
-  CHECK(rules(order) == V{"41:122 cfn-template-path", "42:39 artifact-input-order", "49:25 cfn-change-set-order"});
+  CHECK(rules(order) ==
+        V{"41:122 cfn-template-path", "42:39 artifact-input-order", "49:25 cfn-change-set-order"});
 }
 
 TEST_CASE("action-run-order: 1 to 999") {
   auto r = check(with("RunOrder: 2", "RunOrder: 1000"));
-  CHECK(first_line(r) == "t.yaml:48:25: error: RunOrder 1000 of action 'us-execute' is out of range; CodePipeline "
-                         "accepts 1 to 999 [action-run-order]");
+  CHECK(first_line(r) ==
+        "t.yaml:48:25: error: RunOrder 1000 of action 'us-execute' is out of range; CodePipeline "
+        "accepts 1 to 999 [action-run-order]");
 }
 
 TEST_CASE("source-stage: Source actions only in the first stage, and only Source there") {
-  auto moved = check(with("Category: Build, Owner: AWS, Provider: CodeBuild", "Category: Source, Owner: AWS, Provider: CodeBuild"));
+  auto moved = check(with("Category: Build, Owner: AWS, Provider: CodeBuild",
+                          "Category: Source, Owner: AWS, Provider: CodeBuild"));
   CHECK(rules(moved) == V{"31:21 source-stage"});
-  auto first = check(with("Category: Source, Owner: ThirdParty", "Category: Build, Owner: ThirdParty"));
-  CHECK(rules(first) == V{"23:17 source-stage", "25:21 source-stage", "56:21 webhook-target-action"});
+  auto first =
+      check(with("Category: Source, Owner: ThirdParty", "Category: Build, Owner: ThirdParty"));
+  CHECK(rules(first) ==
+        V{"23:17 source-stage", "25:21 source-stage", "56:21 webhook-target-action"});
 }
 
 TEST_CASE("pipeline-stage-count uses AWS's message") {
@@ -111,12 +124,15 @@ TEST_CASE("pipeline-stage-count uses AWS's message") {
 }
 
 TEST_CASE("region-store-missing: an action region without an ArtifactStores entry") {
-  auto r = check(with("- Name: us-execute\n              Region: us-east-1", "- Name: us-execute\n              Region: us-west-2"));
+  auto r = check(with("- Name: us-execute\n              Region: us-east-1",
+                      "- Name: us-execute\n              Region: us-west-2"));
   // The execute action also loses its change set, which lives in us-east-1.
   CHECK(rules(r) == V{"44:21 cfn-change-set-order", "45:23 region-store-missing"});
-  CHECK(r.diagnostics.items()[1].message == ("action 'us-execute' runs in us-west-2, but ArtifactStores has no entry for "
-                         "us-west-2; CodePipeline copies the action's input artifacts to that region's bucket before it "
-                         "runs"));
+  CHECK(r.diagnostics.items()[1].message ==
+        ("action 'us-execute' runs in us-west-2, but ArtifactStores has no entry for "
+         "us-west-2; CodePipeline copies the action's input artifacts to that region's bucket "
+         "before it "
+         "runs"));
   // The pipeline's own region needs a store too.
   auto own = check(kBase, "ap-southeast-2");
   CHECK(rules(own) == V{"18:9 region-store-missing"});
@@ -127,31 +143,41 @@ TEST_CASE("region-invalid uses AWS's message; region-cross-source; artifact-stor
   CHECK(bad.diagnostics.items().at(0).message ==
         "The region us-east-l specified in 'pipeline.artifactStores' is not a valid AWS Region.");
   CHECK(bad.diagnostics.items().at(0).hint == "did you mean 'us-east-1'?");
-  auto source = check(with("- Name: source\n", "- Name: source\n              Region: us-east-1\n"));
+  auto source =
+      check(with("- Name: source\n", "- Name: source\n              Region: us-east-1\n"));
   CHECK(rules(source) == V{"26:23 region-cross-source"});
-  auto both = check(with("      ArtifactStores:\n", "      ArtifactStore: {Type: S3, Location: b-1}\n      ArtifactStores:\n"));
+  auto both =
+      check(with("      ArtifactStores:\n",
+                 "      ArtifactStore: {Type: S3, Location: b-1}\n      ArtifactStores:\n"));
   CHECK(rules(both) == V{"17:22 artifact-store"});
 }
 
 TEST_CASE("single ArtifactStore with a cross-region action") {
-  std::string t = with("      ArtifactStores:\n        - Region: eu-west-1\n          ArtifactStore: {Type: S3, Location: !Ref EuBucket}\n"
-                       "        - Region: us-east-1\n          ArtifactStore: {Type: S3, Location: !Ref UsBucket}\n",
-                       "      ArtifactStore: {Type: S3, Location: !Ref EuBucket}\n");
+  std::string t = with(
+      "      ArtifactStores:\n        - Region: eu-west-1\n          ArtifactStore: {Type: S3, "
+      "Location: !Ref EuBucket}\n"
+      "        - Region: us-east-1\n          ArtifactStore: {Type: S3, Location: !Ref UsBucket}\n",
+      "      ArtifactStore: {Type: S3, Location: !Ref EuBucket}\n");
   auto r = check(t);
   CHECK(rules(r) == V{"35:23 region-store-missing", "41:23 region-store-missing"});
 }
 
 TEST_CASE("cfn actions: required configuration per ActionMode, unknown keys, ActionMode values") {
-  auto missing = check(with("StackName: s, ChangeSetName: cs, RoleArn: r,", "StackName: s, RoleArn: r,"));
+  auto missing =
+      check(with("StackName: s, ChangeSetName: cs, RoleArn: r,", "StackName: s, RoleArn: r,"));
   CHECK(missing.diagnostics.items().at(0).message ==
-        "Action configuration for action 'us-replace' is missing required configuration 'ChangeSetName' (required with "
+        "Action configuration for action 'us-replace' is missing required configuration "
+        "'ChangeSetName' (required with "
         "ActionMode CHANGE_SET_REPLACE)");
-  auto unknown = check(with("StackName: s, ChangeSetName: cs}", "StackName: s, ChangeSetName: cs, Capability: CAPABILITY_IAM}"));
+  auto unknown = check(with("StackName: s, ChangeSetName: cs}",
+                            "StackName: s, ChangeSetName: cs, Capability: CAPABILITY_IAM}"));
   CHECK(rules(unknown) == V{"47:96 action-config-unknown"});
   CHECK(unknown.diagnostics.items()[0].hint == "did you mean 'Capabilities'?");
   auto mode = check(with("ActionMode: CHANGE_SET_EXECUTE", "ActionMode: CHANGESET_EXECUTE"));
   CHECK(mode.diagnostics.items().at(0).hint == "did you mean 'CHANGE_SET_EXECUTE'?");
-  auto caps = check(with("RoleArn: r, TemplatePath", "RoleArn: r, Capabilities: 'CAPABILITY_IAM, CAPABILITY_AUTO_EXPAND', TemplatePath"));
+  auto caps = check(
+      with("RoleArn: r, TemplatePath",
+           "RoleArn: r, Capabilities: 'CAPABILITY_IAM, CAPABILITY_AUTO_EXPAND', TemplatePath"));
   CHECK(caps.diagnostics.items().at(0).message ==
         "Capabilities of action 'us-replace' must be comma-separated without spaces");
 }
@@ -159,33 +185,43 @@ TEST_CASE("cfn actions: required configuration per ActionMode, unknown keys, Act
 TEST_CASE("cfn-template-path: the form Artifact::path, from one of the action's inputs") {
   auto form = check(with("TemplatePath: package::us.yaml", "TemplatePath: package/us.yaml"));
   CHECK(rendered(form) ==
-        "t.yaml:41:122: error: TemplatePath 'package/us.yaml' of action 'us-replace' must have the form "
+        "t.yaml:41:122: error: TemplatePath 'package/us.yaml' of action 'us-replace' must have the "
+        "form "
         "ArtifactName::path/in/artifact [cfn-template-path]\n"
-        "                Configuration: {ActionMode: CHANGE_SET_REPLACE, StackName: s, ChangeSetName: cs, RoleArn: r, "
+        "                Configuration: {ActionMode: CHANGE_SET_REPLACE, StackName: s, "
+        "ChangeSetName: cs, RoleArn: r, "
         "TemplatePath: package/us.yaml}\n" +
-            std::string(2 + 121, ' ') + "^\n" +
-            "  hint: e.g. 'package::package/us.yaml'\n");
+            std::string(2 + 121, ' ') + "^\n" + "  hint: e.g. 'package::package/us.yaml'\n");
   auto input = check(with("TemplatePath: package::us.yaml", "TemplatePath: src::us.yaml"));
   CHECK(input.diagnostics.items().at(0).message ==
-        "TemplatePath of action 'us-replace' reads artifact 'src', which is not one of the action's input artifacts");
-  CHECK(input.diagnostics.items().at(0).hint == "the action's inputs are package; add 'src' to InputArtifacts");
+        "TemplatePath of action 'us-replace' reads artifact 'src', which is not one of the "
+        "action's input artifacts");
+  CHECK(input.diagnostics.items().at(0).hint ==
+        "the action's inputs are package; add 'src' to InputArtifacts");
 }
 
-TEST_CASE("cfn-change-set-order: execute needs an earlier replace of the same stack, change set and region") {
+TEST_CASE(
+    "cfn-change-set-order: execute needs an earlier replace of the same stack, change set and "
+    "region") {
   auto order = check(with("RunOrder: 2", "RunOrder: 1"));
   CHECK(rules(order) == V{"48:25 cfn-change-set-order"});
   auto name = check(with("ActionMode: CHANGE_SET_EXECUTE, StackName: s, ChangeSetName: cs",
                          "ActionMode: CHANGE_SET_EXECUTE, StackName: s, ChangeSetName: other"));
   REQUIRE(name.diagnostics.items().size() == 1);
-  CHECK(name.diagnostics.items()[0].hint == "'us-replace' creates change set 'cs' of that stack; use the same ChangeSetName");
-  auto region = check(with("- Name: us-execute\n              Region: us-east-1", "- Name: us-execute\n              Region: eu-west-1"));
-  CHECK(region.diagnostics.items().at(0).message ==
-        "CHANGE_SET_EXECUTE action 'us-execute' executes change set 'cs' of stack 's' in eu-west-1, but no earlier "
-        "CHANGE_SET_REPLACE action creates it; at run time CloudFormation answers ChangeSetNotFound");
+  CHECK(name.diagnostics.items()[0].hint ==
+        "'us-replace' creates change set 'cs' of that stack; use the same ChangeSetName");
+  auto region = check(with("- Name: us-execute\n              Region: us-east-1",
+                           "- Name: us-execute\n              Region: eu-west-1"));
+  CHECK(
+      region.diagnostics.items().at(0).message ==
+      "CHANGE_SET_EXECUTE action 'us-execute' executes change set 'cs' of stack 's' in eu-west-1, "
+      "but no earlier "
+      "CHANGE_SET_REPLACE action creates it; at run time CloudFormation answers ChangeSetNotFound");
 }
 
 TEST_CASE("action-config-required and action-artifact-count for known providers") {
-  auto req = check(with("Configuration: {ProjectName: !Ref Build}", "Configuration: {PrimarySource: src}"));
+  auto req = check(
+      with("Configuration: {ProjectName: !Ref Build}", "Configuration: {PrimarySource: src}"));
   CHECK(rules(req) == V{"31:21 action-config-required"});
   CHECK(req.diagnostics.items()[0].message ==
         "Action configuration for action 'build' is missing required configuration 'ProjectName'");
@@ -197,7 +233,8 @@ TEST_CASE("action-config-required and action-artifact-count for known providers"
 TEST_CASE("webhook-target-action: TargetAction names the source action") {
   auto r = check(with("TargetAction: source", "TargetAction: sourc"));
   CHECK(rendered(r) ==
-        "t.yaml:56:21: error: TargetAction 'sourc' is not an action of pipeline 'p' [webhook-target-action]\n"
+        "t.yaml:56:21: error: TargetAction 'sourc' is not an action of pipeline 'p' "
+        "[webhook-target-action]\n"
         "        TargetAction: sourc\n"
         "                      ^\n"
         "  hint: did you mean 'source'?\n");
@@ -209,7 +246,8 @@ TEST_CASE("webhook-placeholder: {Key} names a configuration key of the source ac
   auto r = check(with("refs/heads/{Branch}", "refs/heads/{branch}"));
   REQUIRE(r.diagnostics.items().size() == 1);
   CHECK(r.diagnostics.items()[0].message ==
-        "MatchEquals 'refs/heads/{branch}' uses {branch}, but source action 'source' has no configuration key "
+        "MatchEquals 'refs/heads/{branch}' uses {branch}, but source action 'source' has no "
+        "configuration key "
         "'branch'; CodePipeline replaces {Key} with the action's configuration value");
   CHECK(r.diagnostics.items()[0].hint == "did you mean '{Branch}'?");
 }
@@ -223,7 +261,9 @@ TEST_CASE("webhook-poll and webhook-auth") {
 }
 
 TEST_CASE("unsupported properties carry CloudFormation's message") {
-  auto r = check(with("      RoleArn: arn:aws:iam::123456789012:role/cp", "      RoleARN: arn:aws:iam::123456789012:role/cp"));
+  auto r = check(with("      RoleArn: arn:aws:iam::123456789012:role/cp",
+                      "      RoleARN: arn:aws:iam::123456789012:role/cp"));
   CHECK(rules(r) == V{"15:7 pipeline-shape", "16:7 unsupported-property"});
-  CHECK(r.diagnostics.items()[1].message == "Encountered unsupported property RoleARN in AWS::CodePipeline::Pipeline");
+  CHECK(r.diagnostics.items()[1].message ==
+        "Encountered unsupported property RoleARN in AWS::CodePipeline::Pipeline");
 }

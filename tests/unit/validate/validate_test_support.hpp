@@ -35,7 +35,8 @@ inline std::vector<std::string> rules(const model::validate::Result& r) {
   return out;
 }
 
-inline model::validate::Result check(const std::string& yaml, const std::string& region = "eu-west-1") {
+inline model::validate::Result check(const std::string& yaml,
+                                     const std::string& region = "eu-west-1") {
   return model::validate::validate_text("t.yaml", yaml, {region});
 }
 
