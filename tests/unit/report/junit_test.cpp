@@ -58,7 +58,7 @@ TEST_CASE("junit: a failed action is a failure with AWS's message; unrun ones ar
   auto suites = doc.child("testsuites");
   CHECK(suites.attribute("tests").as_int() == 11);
   CHECK(suites.attribute("failures").as_int() == 1);
-  CHECK(suites.attribute("skipped").as_int() == 3);
+  CHECK(!suites.attribute("skipped"));  // junit.xsd has no "skipped" on <testsuites>
   auto deploy = suites.find_child_by_attribute("testsuite", "name", "Deploy");
   CHECK(deploy.attribute("tests").as_int() == 9);
   CHECK(deploy.attribute("failures").as_int() == 1);
@@ -79,7 +79,8 @@ TEST_CASE("junit: a failed action is a failure with AWS's message; unrun ones ar
         std::string::npos);
   auto skipped = deploy.find_child_by_attribute("testcase", "name", "au-execute").child("skipped");
   REQUIRE(skipped);
-  CHECK(std::string(skipped.attribute("message").value()) == "not run: an earlier action failed");
+  CHECK(std::string(skipped.text().get()) == "not run: an earlier action failed");
+  CHECK(!skipped.first_attribute());  // junit.xsd: <skipped> is a plain string
 }
 
 TEST_CASE("junit: markup and control characters in messages stay well-formed", "[junit]") {

@@ -1,0 +1,16 @@
+#!/bin/bash
+# junit.xml of a succeeded and a failed sample run validates against the JUnit XSD.
+# Usage: check_junit_xsd.sh RENDER_SAMPLE WORKDIR
+set -euo pipefail
+render=$1 work=$2
+here=$(cd "$(dirname "$0")" && pwd)
+command -v xmllint >/dev/null || { echo "xmllint missing: apt-get install libxml2-utils" >&2; exit 1; }
+rm -rf "$work" && mkdir -p "$work"
+"$render" "$work"
+for run in succeeded failed; do
+  xmllint --noout --schema "$here/junit.xsd" "$work/$run/junit.xml"
+done
+# The failed run must carry exactly one failure, with AWS's message.
+grep -c '<failure message="No export named SnsTopicArn found." type="JobFailed">' \
+  "$work/failed/junit.xml" | grep -qx 1
+echo "junit.xml: both runs validate"
