@@ -3,10 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "model/text.hpp"
+#include "model/validate/names.hpp"
 #include "model/validate/rules.hpp"
 
 namespace pipemu::model::validate {
@@ -74,11 +75,10 @@ void check_artifact_path(const Action& a, const char* key, Diagnostics& d) {
 }
 
 void check_names(const Action& a, Diagnostics& d) {
-  static const std::regex name_re(R"(^[a-zA-Z][-a-zA-Z0-9]{0,127}$)");
   for (const char* key : {"StackName", "ChangeSetName"}) {
     const Node* n = a.config_node(key);
     if (n && n->is_scalar() && n->str().find("#{") == std::string::npos &&
-        !std::regex_match(n->str(), name_re))
+        !(name_ok(n->str(), "-", 128) && std::isalpha(static_cast<unsigned char>(n->str()[0]))))
       d.error(n->mark(),
               fmt::format("{} '{}' of action '{}' is invalid: it must start with a letter and "
                           "contain only letters, "

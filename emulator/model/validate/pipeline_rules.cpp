@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <regex>
 
 #include "model/text.hpp"
+#include "model/validate/names.hpp"
 #include "model/validate/rules.hpp"
 
 namespace pipemu::model::validate {
@@ -19,10 +19,9 @@ struct Producer {
 };
 
 void check_names(const Pipeline& p, Diagnostics& d) {
-  static const std::regex name_re(R"(^[A-Za-z0-9.@\-_]{1,100}$)");
   std::map<std::string, const Stage*> stages;
   for (const auto& s : p.stages) {
-    if (!s.name.empty() && !std::regex_match(s.name, name_re))
+    if (!s.name.empty() && !name_ok(s.name, ".@-_", 100))
       d.error(s.mark,
               fmt::format(
                   "stage name '{}' is invalid: CodePipeline allows 1 to 100 of A-Z a-z 0-9 . @ - _",
@@ -36,7 +35,7 @@ void check_names(const Pipeline& p, Diagnostics& d) {
               fmt::format("the first '{}' is at line {}", s.name, it->second->mark.line));
     std::map<std::string, const Action*> actions;
     for (const auto& a : s.actions) {
-      if (!a.name.empty() && !std::regex_match(a.name, name_re))
+      if (!a.name.empty() && !name_ok(a.name, ".@-_", 100))
         d.error(
             a.mark,
             fmt::format(
@@ -113,12 +112,11 @@ void check_source_placement(const Pipeline& p, Diagnostics& d) {
 }
 
 void check_artifacts(const Pipeline& p, Diagnostics& d) {
-  static const std::regex artifact_re(R"(^[a-zA-Z0-9_\-]{1,100}$)");
   std::map<std::string, Producer> producers;
   for (size_t si = 0; si < p.stages.size(); ++si)
     for (const auto& a : p.stages[si].actions)
       for (const auto& out : a.output_artifacts) {
-        if (!out.name.empty() && !std::regex_match(out.name, artifact_re))
+        if (!out.name.empty() && !name_ok(out.name, "_-", 100))
           d.error(
               out.mark,
               fmt::format(

@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
-#include <regex>
 
 #include "model/text.hpp"
 #include "model/validate/rules.hpp"
@@ -36,14 +36,23 @@ void check_region_name(const std::string& region, const Mark& m, const char* whe
           "region-invalid", near.empty() ? std::string() : fmt::format("did you mean '{}'?", near));
 }
 
+// 3-63 of a-z 0-9 . -, starting and ending with a letter or digit.
+bool bucket_name_ok(const std::string& b) {
+  auto edge = [](char c) {
+    return std::islower(static_cast<unsigned char>(c)) ||
+           std::isdigit(static_cast<unsigned char>(c));
+  };
+  return b.size() >= 3 && b.size() <= 63 && edge(b.front()) && edge(b.back()) &&
+         std::all_of(b.begin(), b.end(), [&](char c) { return edge(c) || c == '.' || c == '-'; });
+}
+
 void check_store(const ArtifactStore& s, Diagnostics& d) {
-  static const std::regex bucket_re(R"(^[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]$)");
   if (s.type != "S3")
     d.error(s.mark,
             fmt::format("artifact store type '{}' is not supported; the only type is S3", s.type),
             "artifact-store");
   std::string b = s.bucket();
-  if (!b.empty() && !std::regex_match(b, bucket_re))
+  if (!b.empty() && !bucket_name_ok(b))
     d.error(
         s.location.mark(),
         fmt::format(

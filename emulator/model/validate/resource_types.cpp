@@ -167,7 +167,7 @@ void check_resource_types(const Template& t, Diagnostics& d) {
     const auto& known = catalogue();
     if (std::find(known.begin(), known.end(), r.type) != known.end()) continue;
     std::string near = text::closest(r.type, known);
-    if (!std::regex_match(r.type, shape)) {
+    if (r.type.size() > 256 || !std::regex_match(r.type, shape)) {
       d.error(r.type_mark,
               fmt::format("Template format error: Unrecognized resource types: [{}]", r.type),
               "resource-type-unknown",

@@ -119,6 +119,18 @@ std::string check_buildspec_against(const Buildspec& b, const std::string& build
   return project ? project->logical_id : std::string();
 }
 
+void check_pipeline(const LoadedPipeline& lp, Diagnostics& d) {
+  check_pipeline_structure(lp.pipeline, d);
+  check_action_configs(lp.pipeline, d);
+  check_pipeline_regions(lp.pipeline, lp.region, d);
+  check_cloudformation_actions(lp.pipeline, lp.region, d);
+}
+
+bool is_get_pipeline_output(const Node& root) {
+  return root.is_map() && !root.find("Resources") && root.find("pipeline") &&
+         root.find("pipeline")->is_map();
+}
+
 }  // namespace
 
 std::string summary_line(const Diagnostics& d) {
@@ -137,6 +149,17 @@ Result validate_text(const std::string& template_path, std::string template_text
   std::optional<Template> tpl;
   if (!loaded) {
     d.add(explain_template_yaml_error(loaded.error()));
+  } else if (is_get_pipeline_output(*loaded)) {
+    // `aws codepipeline get-pipeline` output: the declaration itself, no template around it.
+    r.template_loaded = true;
+    auto p = pipeline_from_api(*loaded);
+    d.append(p.diagnostics);
+    static const TemplateResource kApi{"pipeline", {}, "AWS::CodePipeline::Pipeline", {}, {}, {}};
+    std::string source;
+    std::string region = pipeline_region(p.value, options, source);
+    pipelines.push_back({&kApi, std::move(p.value), region});
+    check_pipeline(pipelines.back(), d);
+    r.pipelines.push_back(summarize(pipelines.back(), source));
   } else {
     r.template_loaded = true;
     auto parsed = parse_template(*loaded);
@@ -156,12 +179,8 @@ Result validate_text(const std::string& template_path, std::string template_text
       std::string source;
       std::string region = pipeline_region(p.value, options, source);
       pipelines.push_back({res, std::move(p.value), region});
-      const LoadedPipeline& lp = pipelines.back();
-      check_pipeline_structure(lp.pipeline, d);
-      check_action_configs(lp.pipeline, d);
-      check_pipeline_regions(lp.pipeline, lp.region, d);
-      check_cloudformation_actions(lp.pipeline, lp.region, d);
-      r.pipelines.push_back(summarize(lp, source));
+      check_pipeline(pipelines.back(), d);
+      r.pipelines.push_back(summarize(pipelines.back(), source));
     }
     for (const auto* res : tpl->resources_of_type("AWS::CodePipeline::Webhook")) {
       auto w = webhook_from_cfn(res->properties, res->logical_id);

@@ -1,8 +1,10 @@
 // One broken variant per rule: the base pipeline is clean, each case breaks one thing and
 // expects exactly that rule at exactly that place.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "base_pipeline.hpp"
+#include "model/loader.hpp"
 #include "validate_test_support.hpp"
 
 using namespace pipemu::test;
@@ -266,4 +268,37 @@ TEST_CASE("unsupported properties carry CloudFormation's message") {
   CHECK(rules(r) == V{"15:7 pipeline-shape", "16:7 unsupported-property"});
   CHECK(r.diagnostics.items()[1].message ==
         "Encountered unsupported property RoleARN in AWS::CodePipeline::Pipeline");
+}
+
+TEST_CASE("JSON templates and get-pipeline output are validated too") {
+  // The base template as JSON (long-form intrinsics), with one broken RunOrder.
+  auto yaml = pipemu::model::load_text("t.yaml", with("RunOrder: 2", "RunOrder: 0"));
+  REQUIRE(yaml.has_value());
+  auto json =
+      pipemu::model::validate::validate_text("t.json", yaml->to_json().dump(1), {"eu-west-1"});
+  // Keys come out sorted, so the line differs from the YAML; the mark still points at the value.
+  CHECK(rules(json) == V{"173:21 action-run-order", "173:21 cfn-change-set-order"});
+  CHECK(rendered(json).find("\n          \"RunOrder\": 0\n") != std::string::npos);
+  auto api = pipemu::model::validate::validate_text("p.json", R"({
+  "pipeline": {
+    "name": "p", "roleArn": "r",
+    "artifactStores": {"eu-west-1": {"type": "S3", "location": "bucket-eu"}},
+    "stages": [
+      {"name": "Source", "actions": [{"name": "s",
+        "actionTypeId": {"category": "Source", "owner": "AWS", "provider": "S3", "version": "1"},
+        "configuration": {"S3Bucket": "b", "S3ObjectKey": "k.zip"}, "outputArtifacts": [{"name": "src"}]}]},
+      {"name": "Deploy", "actions": [{"name": "d", "region": "us-east-1",
+        "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "CloudFormation", "version": "1"},
+        "configuration": {"ActionMode": "CREATE_UPDATE", "StackName": "s", "RoleArn": "r",
+                          "TemplatePath": "src::t.yaml"},
+        "inputArtifacts": [{"name": "src"}]}]}
+    ]
+  },
+  "metadata": {}
+})",
+                                                    {});
+  CHECK(rules(api) == V{"9:62 region-store-missing"});
+  REQUIRE(api.pipelines.size() == 1);
+  CHECK(api.pipelines[0].name == "p");
+  CHECK(api.pipelines[0].region == "eu-west-1");
 }
