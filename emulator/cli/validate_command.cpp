@@ -85,7 +85,8 @@ void print_text(const ValidateArgs& args, const model::validate::Result& r) {
 std::function<int()> setup_validate(CLI::App& app) {
   auto args = std::make_shared<ValidateArgs>();
   app.add_option("template", args->template_path,
-                 "CloudFormation template (YAML or JSON) with the pipeline")
+                 "CloudFormation template (YAML or JSON) holding the pipeline, or the JSON "
+                 "`aws codepipeline get-pipeline` prints")
       ->required();
   app.add_option(
       "--buildspec", args->buildspec_path,
