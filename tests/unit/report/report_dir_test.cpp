@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -7,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/run_record_json.hpp"
+#include "report/outputs.hpp"
 #include "report/report_dir.hpp"
 #include "report/report_json.hpp"
 #include "report_samples.hpp"
@@ -93,4 +96,37 @@ TEST_CASE("the reporter writes on ExecutionFinished and reports an unwritable di
   CHECK(blocked.error().rfind("cannot create report directory " + (file / "sub").string() + ": ",
                               0) == 0);
   fs::remove(file);
+}
+
+
+TEST_CASE("Outputs: plain terminal view plus report files", "[outputs]") {
+  fs::path dir = temp_dir("outputs");
+  std::ostringstream out;
+  {
+    report::OutputOptions o;
+    o.quiet = true;
+    o.report_dir = dir;
+    report::Outputs outputs(o, out, -1);  // -1: not a TTY
+    test::replay(test::sample_failure(), outputs);
+    CHECK(outputs.report_error().empty());
+    CHECK(outputs.reports_written().size() == 3);
+  }
+  CHECK(out.str().rfind("\nFAILED Deploy/us-transform in us-east-1", 0) == 0);
+  CHECK(fs::exists(dir / "junit.xml"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("Outputs: --json replaces the terminal view", "[outputs]") {
+  std::ostringstream out;
+  report::OutputOptions o;
+  o.json = true;
+  report::Outputs outputs(o, out, -1);
+  test::replay(test::sample_success(), outputs);
+  std::istringstream in(out.str());
+  std::string first;
+  std::getline(in, first);
+  CHECK(nlohmann::json::parse(first)["event"] == "ExecutionStarted");
+  CHECK(out.str().find("Execution 6f1c2d3e") == std::string::npos);
+  CHECK(outputs.report_error().empty());
+  CHECK(outputs.reports_written().empty());
 }
