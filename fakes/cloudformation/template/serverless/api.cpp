@@ -9,6 +9,17 @@
 namespace pipemu::cfn::sam {
 namespace {
 
+// {Fn::If: [condition, value, AWS::NoValue]}: how SAM keeps a conditional function's routes.
+Node if_condition(const std::string& condition, Node value) {
+  Node args = Node::sequence();
+  args.push(str(condition));
+  args.push(std::move(value));
+  args.push(ref_node("AWS::NoValue"));
+  Node n = Node::map();
+  n.set("Fn::If", std::move(args));
+  return n;
+}
+
 Node swagger(const ApiState& a, std::vector<std::string>& unicode) {
   Node info = Node::map();
   info.set("version", str("1.0"));
@@ -25,16 +36,28 @@ Node swagger(const ApiState& a, std::vector<std::string>& unicode) {
     integration.set("type", str("aws_proxy"));
     Node uri = Node::map();
     uri.set("Fn::Sub", str(r.uri));
-    integration.set("uri", std::move(uri));
+    integration.set("uri", r.condition.empty() ? std::move(uri) : if_condition(r.condition, std::move(uri)));
     Node op = Node::map();
     op.set("x-amazon-apigateway-integration", std::move(integration));
     op.set("responses", Node::map());
     std::string key = r.method == "any" ? "x-amazon-apigateway-any-method" : r.method;
-    path->set(key, std::move(op));
+    path->set(key, r.condition.empty() ? std::move(op) : if_condition(r.condition, std::move(op)));
+    if (!r.condition.empty()) unicode.push_back(r.condition);
     // SAM's swagger editor stores paths, methods and lambda uris as Python-2 unicode strings.
     unicode.push_back(r.path);
     if (r.method != "any") unicode.push_back(r.method);
     if (r.unicode_uri) unicode.push_back(r.uri);
+  }
+  // A path all of whose routes share one condition is itself wrapped in that Fn::If.
+  for (auto& e : paths.entries()) {
+    std::string shared;
+    bool same = true;
+    for (const auto& r : a.routes)
+      if (r.path == e.key) {
+        if (shared.empty() && same) shared = r.condition;
+        same = same && r.condition == shared && !shared.empty();
+      }
+    if (same && !shared.empty()) e.value = if_condition(shared, std::move(e.value));
   }
   Node body = Node::map();
   body.set("info", std::move(info));

@@ -98,6 +98,7 @@ void api(Expansion& x, const FunctionTarget& fn, const std::string& id, const No
   route.uri = fmt::format("arn:{}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{}}}/invocations",
                           part, fn.alias_id.empty() ? fn.function_id + ".Arn" : fn.alias_id);
   route.unicode_uri = fn.alias_id.empty();
+  route.condition = fn.condition.as_string();
   a.routes.push_back(route);
 
   // SourceArn: METHOD (or *) and the path with {params} as *.

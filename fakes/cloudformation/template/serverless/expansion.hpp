@@ -16,6 +16,7 @@ struct ApiRoute {
   std::string path, method;  // method lower-case, or "any"
   std::string uri;           // the integration Fn::Sub string
   bool unicode_uri = false;  // SAM marks the uri u'' when it has no alias (see hashing.hpp)
+  std::string condition;     // the function's Condition: the route is wrapped in Fn::If
 };
 
 struct ApiState {

@@ -92,8 +92,8 @@ Node lambda_role(Expansion& x, const std::string& id, const Node& props, const E
   Node managed = Node::sequence();
   auto arn = [&](const std::string& path) { return str(fmt::format("arn:{}:iam::aws:policy/{}", partition, path)); };
   managed.push(arn("service-role/AWSLambdaBasicExecutionRole"));
-  if (props.find("VpcConfig")) managed.push(arn("service-role/AWSLambdaVPCAccessExecutionRole"));
   if (const Node* t = props.find("Tracing"); t && t->as_string() == "Active") managed.push(arn("AWSXrayWriteOnlyAccess"));
+  if (props.find("VpcConfig")) managed.push(arn("service-role/AWSLambdaVPCAccessExecutionRole"));
   Node inline_policies = Node::sequence();
   if (const Node* p = props.find("Policies")) apply_policies(x, id, *p, managed, inline_policies);
   for (const auto& path : needs.managed_policies) managed.push(arn(path));

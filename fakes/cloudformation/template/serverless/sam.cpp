@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "fakes/cloudformation/template/serverless/expansion.hpp"
 #include "model/text.hpp"
 
@@ -62,7 +64,13 @@ Result<Node> expand(const Node& root, const StackInfo& stack) {
       register_api(x, e.key, with_globals(root, "Api", p ? *p : Node()), attributes_of(e.value));
     }
   }
-  for (const auto& e : resources.entries()) {
+  // Functions in logical-id order, as SAM walks them: the order of routes in a shared API's
+  // swagger (and so its deployment hash) depends on it. Output order does not matter.
+  std::vector<const model::Entry*> sorted;
+  for (const auto& e : resources.entries()) sorted.push_back(&e);
+  std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->key < b->key; });
+  for (const model::Entry* ep : sorted) {
+    const model::Entry& e = *ep;
     const Node* type = e.value.is_map() ? e.value.find("Type") : nullptr;
     std::string t = type ? type->as_string() : "";
     const Node* p = e.value.is_map() ? e.value.find("Properties") : nullptr;
