@@ -69,7 +69,9 @@ ApiResult<ChangeSetRef> Service::create_change_set(const Caller& c, const Change
 
     auto body = template_source(env, in, existing ? &*existing : nullptr);
     if (!body) return unexpected(body.error());
-    auto prepared = prepare(prepare_input(env, in, stack, *body));
+    auto input = prepare_input(env, in, stack, *body);
+    input.for_change_set = true;
+    auto prepared = prepare(input);
     if (!prepared) return unexpected(prepared.error());
 
     if (!existing) {  // the CREATE change set's stack shell
@@ -154,6 +156,7 @@ ApiResult<Ok> Service::execute_change_set(const Caller& c, const std::string& ch
       if (it == captured.end()) return std::nullopt;
       return it->second;
     };
+    input.for_change_set = true;
     auto prepared = prepare(input);
     if (!prepared) return unexpected(prepared.error());
 

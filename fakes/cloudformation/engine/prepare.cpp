@@ -32,7 +32,9 @@ ApiResult<Prepared> prepare(const PrepareInput& in) {
   Prepared p;
   p.body = in.template_body;
   p.required_capabilities = required_capabilities(original->root, *processed);
-  auto missing = missing_capabilities(p.required_capabilities, in.capabilities);
+  auto required = p.required_capabilities;
+  if (in.for_change_set) std::erase(required, std::string("CAPABILITY_AUTO_EXPAND"));
+  auto missing = missing_capabilities(required, in.capabilities);
   if (!missing.empty()) return unexpected(insufficient_capabilities(missing));
 
   if (auto ok = validate_template(*tpl); !ok) return unexpected(from_template(ok.error()));

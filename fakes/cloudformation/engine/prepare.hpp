@@ -23,6 +23,8 @@ struct PrepareInput {
   std::vector<std::string> capabilities;
   StackInfo stack;
   SsmLookup ssm;
+  // Change sets show the expanded template for review, so macros need no CAPABILITY_AUTO_EXPAND.
+  bool for_change_set = false;
 };
 
 struct Prepared {
