@@ -32,7 +32,9 @@ std::string join_words(const std::vector<std::string>& items, std::string_view n
 }
 
 namespace {
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 }  // namespace
 
 std::size_t display_width(std::string_view text) {

@@ -17,9 +17,9 @@ std::string artifact_line(const RunView& v, const std::string& name, const std::
   const engine::ArtifactRecord* r = v.run->artifact(name);
   std::string out = "<li><b>" + html_escape(name) + "</b>";
   if (!r) return out + " <span class=\"muted\">(not recorded)</span></li>";
-  out += fmt::format(" <code class=\"hash\" title=\"sha256 {}\">{}</code> {}",
-                     html_escape(r->sha256), html_escape(short_hash(r->sha256)),
-                     format_size(r->size));
+  out +=
+      fmt::format(" <code class=\"hash\" title=\"sha256 {}\">{}</code> {}", html_escape(r->sha256),
+                  html_escape(short_hash(r->sha256)), format_size(r->size));
   for (const auto& l : r->locations)
     if (l.region == region)
       out += fmt::format(" <span class=\"muted\">from s3://{}/{}</span>", html_escape(l.bucket),
@@ -33,16 +33,19 @@ std::string stack_block(const engine::StackRecord& s) {
       "{}</p>",
       html_escape(s.stack_name), html_escape(s.region), html_escape(s.status),
       s.status_reason.empty() ? "" : " — " + html_escape(s.status_reason),
-      s.change_set_name.empty() ? "" : " (change set <code>" + html_escape(s.change_set_name) +
-                                           "</code>)");
+      s.change_set_name.empty()
+          ? ""
+          : " (change set <code>" + html_escape(s.change_set_name) + "</code>)");
   if (!s.changes.empty()) {
-    out += "<table class=\"grid small\"><thead><tr><th>Change</th><th>Logical ID</th><th>Type</th>"
-           "<th>Replacement</th></tr></thead><tbody>";
+    out +=
+        "<table class=\"grid small\"><thead><tr><th>Change</th><th>Logical ID</th><th>Type</th>"
+        "<th>Replacement</th></tr></thead><tbody>";
     for (const auto& c : s.changes)
-      out += fmt::format("<tr><td><span class=\"chg chg-{}\">{}</span></td><td>{}</td><td>{}</td>"
-                         "<td>{}</td></tr>",
-                         html_escape(c.action), html_escape(c.action), html_escape(c.logical_id),
-                         html_escape(c.type), html_escape(c.replacement));
+      out += fmt::format(
+          "<tr><td><span class=\"chg chg-{}\">{}</span></td><td>{}</td><td>{}</td>"
+          "<td>{}</td></tr>",
+          html_escape(c.action), html_escape(c.action), html_escape(c.logical_id),
+          html_escape(c.type), html_escape(c.replacement));
     out += "</tbody></table>";
   }
   if (!s.outputs.empty()) {
@@ -64,8 +67,8 @@ std::string action_details(const RunView& v, const ActionView& av) {
       "<summary><span class=\"glyph\">{}</span> <b>{}</b> <span class=\"chip {}\">{}</span> "
       "<span class=\"ro\" title=\"RunOrder\">RunOrder {}</span> <span class=\"muted\">{} · {}{}"
       "</span> <span class=\"dur\">{}</span><span class=\"sum\">{}</span></summary>\n",
-      status_glyph(a.status), html_escape(a.name), region_class(v, a.region),
-      html_escape(a.region), a.run_order, html_escape(a.category), html_escape(a.provider),
+      status_glyph(a.status), html_escape(a.name), region_class(v, a.region), html_escape(a.region),
+      a.run_order, html_escape(a.category), html_escape(a.provider),
       av.mode.empty() ? "" : " · " + html_escape(av.mode),
       a.started ? format_duration(a.duration_ms()) : "not run",
       html_escape(failed ? a.error : a.summary));
@@ -114,8 +117,9 @@ std::string action_details(const RunView& v, const ActionView& av) {
 }  // namespace
 
 std::string actions(const RunView& v) {
-  std::string out = "<section id=\"actions\"><h2>Actions <button type=\"button\" "
-                    "id=\"expand-all\">expand all</button></h2>\n";
+  std::string out =
+      "<section id=\"actions\"><h2>Actions <button type=\"button\" "
+      "id=\"expand-all\">expand all</button></h2>\n";
   std::size_t k = 0;
   for (const auto& stage : v.run->stages) {
     out += fmt::format("<h3 class=\"stage-title\"><span class=\"pill {}\">{} {}</span> {}</h3>\n",

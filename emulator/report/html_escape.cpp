@@ -1,7 +1,7 @@
+#include <algorithm>
+
 #include "report/html.hpp"
 #include "report/html_parts.hpp"
-
-#include <algorithm>
 
 namespace pipemu::report {
 
@@ -10,12 +10,23 @@ std::string html_escape(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -32,12 +43,17 @@ std::string status_class(engine::Status s) {
 
 std::string status_glyph(engine::Status s) {
   switch (s) {
-    case engine::Status::Succeeded: return "✔";
-    case engine::Status::Failed: return "✘";
-    case engine::Status::InProgress: return "…";
+    case engine::Status::Succeeded:
+      return "✔";
+    case engine::Status::Failed:
+      return "✘";
+    case engine::Status::InProgress:
+      return "…";
     case engine::Status::Stopped:
-    case engine::Status::Abandoned: return "■";
-    case engine::Status::NotStarted: return "○";
+    case engine::Status::Abandoned:
+      return "■";
+    case engine::Status::NotStarted:
+      return "○";
   }
   return "?";
 }
@@ -48,7 +64,9 @@ std::string region_class(const RunView& v, const std::string& region) {
   return "rg-" + std::to_string(i % 8);
 }
 
-std::string short_hash(const std::string& sha256) { return sha256.substr(0, 12); }
+std::string short_hash(const std::string& sha256) {
+  return sha256.substr(0, 12);
+}
 
 }  // namespace html
 }  // namespace pipemu::report

@@ -2,11 +2,11 @@
 // the actions stacked, each node coloured by status and linked to its details. Artifact flow is
 // drawn as curves from the producing action to every consumer, one colour per artifact, with a
 // legend. Layout is computed here (no JS, no external library) so the page needs no network.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "report/format.hpp"
 #include "report/html.hpp"
@@ -16,8 +16,8 @@ namespace pipemu::report::html {
 
 namespace {
 
-constexpr int kNodeW = 176, kNodeH = 46, kColGap = 56, kRowGap = 14, kStagePad = 14,
-              kStageGap = 34, kTop = 34;
+constexpr int kNodeW = 176, kNodeH = 46, kColGap = 56, kRowGap = 14, kStagePad = 14, kStageGap = 34,
+              kTop = 34;
 constexpr const char* kPalette[] = {"#0969da", "#8250df", "#bf3989", "#1a7f37",
                                     "#9a6700", "#cf222e", "#0550ae", "#6e7781"};
 
@@ -116,9 +116,10 @@ std::string graph(const RunView& v) {
   svg += "</svg>\n";
 
   std::string out = "<section id=\"graph\"><h2>Stages, actions and artifact flow</h2>\n";
-  out += "<p class=\"hint\">Stages run left to right; inside a stage each column is a RunOrder "
-         "and the actions in one column run in parallel. Arrows carry artifacts from the action "
-         "that produced them to the actions that read them.</p>\n";
+  out +=
+      "<p class=\"hint\">Stages run left to right; inside a stage each column is a RunOrder "
+      "and the actions in one column run in parallel. Arrows carry artifacts from the action "
+      "that produced them to the actions that read them.</p>\n";
   out += "<div class=\"graph-wrap\">" + svg + "</div>\n<ul class=\"legend\">";
   for (const auto& flow : v.flows) {
     std::vector<std::string> readers;

@@ -20,9 +20,9 @@ std::string row(std::string_view key, const std::string& value_html) {
 std::string header(const RunView& v) {
   const auto& run = *v.run;
   std::string out = "<header>\n";
-  out += fmt::format("<h1><span class=\"pill {}\">{} {}</span> {}</h1>\n",
-                     status_class(run.status), status_glyph(run.status),
-                     engine::to_string(run.status), html_escape(run.pipeline_name));
+  out += fmt::format("<h1><span class=\"pill {}\">{} {}</span> {}</h1>\n", status_class(run.status),
+                     status_glyph(run.status), engine::to_string(run.status),
+                     html_escape(run.pipeline_name));
   if (!run.status_summary.empty())
     out += "<p class=\"summary\">" + html_escape(run.status_summary) + "</p>\n";
   out += "<dl class=\"meta\">";
@@ -67,8 +67,7 @@ std::string failures(const RunView& v) {
         region_class(v, a.region), html_escape(a.region), html_escape(a.category),
         html_escape(a.provider), html_escape(f->mode));
     out += "<p class=\"label\">AWS would have said</p><pre class=\"aws-msg\">" +
-           html_escape(a.error_code.empty() ? a.error : a.error_code + ": " + a.error) +
-           "</pre>\n";
+           html_escape(a.error_code.empty() ? a.error : a.error_code + ": " + a.error) + "</pre>\n";
     if (f->advice) {
       out += "<p class=\"label\">What it means</p><p>" + html_escape(f->advice->meaning) + "</p>\n";
       out += "<p class=\"label\">Usual fix</p><p class=\"fix\">" + html_escape(f->advice->fix) +
@@ -88,13 +87,15 @@ std::string failures(const RunView& v) {
 std::string artifacts(const RunView& v) {
   std::string out = "<section id=\"artifacts\"><h2>Artifacts</h2>\n";
   if (v.flows.empty()) return out + "<p class=\"hint\">No artifacts.</p></section>\n";
-  out += "<table class=\"grid\"><thead><tr><th>Artifact</th><th>Produced by</th><th>Read by</th>"
-         "<th>Size</th><th>SHA-256</th><th>Copies</th></tr></thead><tbody>\n";
+  out +=
+      "<table class=\"grid\"><thead><tr><th>Artifact</th><th>Produced by</th><th>Read by</th>"
+      "<th>Size</th><th>SHA-256</th><th>Copies</th></tr></thead><tbody>\n";
   for (const auto& f : v.flows) {
     std::string producer =
         f.producer >= 0 ? v.actions[static_cast<std::size_t>(f.producer)].action->name : "";
     std::vector<std::string> readers;
-    for (int c : f.consumers) readers.push_back(v.actions[static_cast<std::size_t>(c)].action->name);
+    for (int c : f.consumers)
+      readers.push_back(v.actions[static_cast<std::size_t>(c)].action->name);
     out += fmt::format("<tr data-artifact=\"{}\"><td><b>{}</b></td><td>{}</td><td>{}</td>",
                        html_escape(f.artifact), html_escape(f.artifact), html_escape(producer),
                        html_escape(join_words(readers, "—")));
@@ -133,18 +134,20 @@ std::string stacks(const RunView& v) {
     if (!any) continue;
     out += fmt::format("<h3><span class=\"chip {}\">{}</span></h3>\n", region_class(v, region),
                        html_escape(region));
-    out += "<table class=\"grid\"><thead><tr><th>Stack</th><th>Status</th><th>Touched by</th>"
-           "<th>Changes</th><th>Outputs</th><th>Exports</th></tr></thead><tbody>\n";
+    out +=
+        "<table class=\"grid\"><thead><tr><th>Stack</th><th>Status</th><th>Touched by</th>"
+        "<th>Changes</th><th>Outputs</th><th>Exports</th></tr></thead><tbody>\n";
     for (const auto& s : run.stacks) {
       if (s.region != region) continue;
       bool bad = s.status.find("FAILED") != std::string::npos ||
                  s.status.find("ROLLBACK") != std::string::npos;
       std::string changes;
       for (const auto& c : s.changes)
-        changes += fmt::format("<div><span class=\"chg chg-{}\">{}</span> {} <span "
-                               "class=\"muted\">{}</span></div>",
-                               html_escape(c.action), html_escape(c.action),
-                               html_escape(c.logical_id), html_escape(c.type));
+        changes += fmt::format(
+            "<div><span class=\"chg chg-{}\">{}</span> {} <span "
+            "class=\"muted\">{}</span></div>",
+            html_escape(c.action), html_escape(c.action), html_escape(c.logical_id),
+            html_escape(c.type));
       std::string outputs, exports;
       for (const auto& [k, val] : s.outputs)
         outputs += "<div><code>" + html_escape(k) + "</code> = " + html_escape(val) + "</div>";
@@ -154,8 +157,9 @@ std::string stacks(const RunView& v) {
           "<tr><td><b>{}</b></td><td><span class=\"stack-status{}\">{}</span>{}</td><td>{}</td>"
           "<td>{}</td><td>{}</td><td>{}</td></tr>\n",
           html_escape(s.stack_name), bad ? " bad" : "", html_escape(s.status),
-          s.status_reason.empty() ? "" : "<div class=\"muted\">" + html_escape(s.status_reason) +
-                                             "</div>",
+          s.status_reason.empty()
+              ? ""
+              : "<div class=\"muted\">" + html_escape(s.status_reason) + "</div>",
           s.action_name.empty() ? "<i>pipeline stack</i>"
                                 : html_escape(s.action_name + " (" + s.action_mode + ")"),
           changes.empty() ? "—" : changes, outputs.empty() ? "—" : outputs,

@@ -1,9 +1,9 @@
 // The timeline: one lane per region (pipeline region first), inside it one row per action in
 // pipeline order (stage, then RunOrder), each with a bar from the action's start to its end on a
 // shared time axis. Stage spans are shaded behind the lanes, so parallel RunOrders line up.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "report/format.hpp"
 #include "report/html.hpp"
@@ -33,7 +33,9 @@ Range range_of(const engine::RunRecord& run) {
   return r;
 }
 
-std::string pct(double v) { return fmt::format("{:.3f}%", v); }
+std::string pct(double v) {
+  return fmt::format("{:.3f}%", v);
+}
 
 }  // namespace
 
@@ -41,25 +43,27 @@ std::string timeline(const RunView& v) {
   const auto& run = *v.run;
   Range r = range_of(run);
   std::string out = "<section id=\"timeline\"><h2>Timeline</h2>\n";
-  out += "<p class=\"hint\">One lane per region, one bar per action from its start to its end. "
-         "Bars that overlap ran in parallel (same RunOrder). Click a bar for details.</p>\n";
-  out += "<div class=\"tl\">\n<div class=\"tl-head\"><div class=\"tl-corner\"></div>"
-         "<div class=\"tl-axis\">";
+  out +=
+      "<p class=\"hint\">One lane per region, one bar per action from its start to its end. "
+      "Bars that overlap ran in parallel (same RunOrder). Click a bar for details.</p>\n";
+  out +=
+      "<div class=\"tl\">\n<div class=\"tl-head\"><div class=\"tl-corner\"></div>"
+      "<div class=\"tl-axis\">";
   for (int i = 0; i <= 10; i += 2) {
     engine::TimePoint t = (r.to - r.from) * i / 10;
     out += fmt::format("<span class=\"tl-tick\" style=\"left:{}\">{}</span>", pct(i * 10.0),
                        format_duration(t));
   }
-  out += "</div></div>\n<div class=\"tl-head\"><div class=\"tl-corner\">stages</div>"
-         "<div class=\"tl-stages\">";
+  out +=
+      "</div></div>\n<div class=\"tl-head\"><div class=\"tl-corner\">stages</div>"
+      "<div class=\"tl-stages\">";
   for (const auto& s : run.stages) {
     if (!s.started) continue;
     engine::TimePoint end = s.finished ? s.finished : r.to;
     out += fmt::format(
         "<div class=\"tl-stage {}\" style=\"left:{};width:{}\" title=\"{}\"><span>{}</span></div>",
         status_class(s.status), pct(r.pct(s.started)), pct(r.pct(end) - r.pct(s.started)),
-        html_escape(s.name + ": " + std::string(engine::to_string(s.status))),
-        html_escape(s.name));
+        html_escape(s.name + ": " + std::string(engine::to_string(s.status))), html_escape(s.name));
   }
   out += "</div></div>\n";
 
@@ -87,23 +91,22 @@ std::string timeline(const RunView& v) {
       if (act.started) {
         engine::TimePoint end = act.finished ? act.finished : r.to;
         double left = r.pct(act.started), width = std::max(r.pct(end) - left, 0.0);
-        std::string tip = fmt::format("{} / {} in {}, RunOrder {}: {} in {}", a->stage->name,
-                                      act.name, act.region, act.run_order,
-                                      engine::to_string(act.status),
-                                      format_duration(act.duration_ms()));
+        std::string tip = fmt::format(
+            "{} / {} in {}, RunOrder {}: {} in {}", a->stage->name, act.name, act.region,
+            act.run_order, engine::to_string(act.status), format_duration(act.duration_ms()));
         if (!act.error.empty()) tip += "\n" + act.error;
+        tip += "\n" + a->description;
         out += fmt::format(
             "<a class=\"tl-bar {}\" href=\"#{}\" data-action=\"{}\" data-stage=\"{}\" "
             "data-start-ms=\"{}\" data-end-ms=\"{}\" style=\"left:{};width:{}\" title=\"{}\">"
             "<span>{} {}</span></a>",
-            status_class(act.status), a->anchor, html_escape(act.name),
-            html_escape(a->stage->name), act.started - r.from, end - r.from, pct(left),
-            pct(width), html_escape(tip), html_escape(act.name),
-            format_duration(act.duration_ms()));
+            status_class(act.status), a->anchor, html_escape(act.name), html_escape(a->stage->name),
+            act.started - r.from, end - r.from, pct(left), pct(width), html_escape(tip),
+            html_escape(act.name), format_duration(act.duration_ms()));
       } else {
-        out += fmt::format("<span class=\"tl-none\">{}</span>",
-                           act.status == engine::Status::NotStarted ? "not run"
-                                                                    : engine::to_string(act.status));
+        out += fmt::format(
+            "<span class=\"tl-none\">{}</span>",
+            act.status == engine::Status::NotStarted ? "not run" : engine::to_string(act.status));
       }
       out += "</div></div>\n";
     }

@@ -20,9 +20,12 @@ struct ToJson {
     j["execution_id"] = e.execution_id;
     j["pipeline_name"] = e.pipeline_name;
     j["pipeline_region"] = e.pipeline_region;
-    j["trigger"] = {{"type", e.trigger.type},         {"detail", e.trigger.detail},
-                    {"repository", e.trigger.repository}, {"branch", e.trigger.branch},
-                    {"commit", e.trigger.commit},     {"commit_message", e.trigger.commit_message}};
+    j["trigger"] = {{"type", e.trigger.type},
+                    {"detail", e.trigger.detail},
+                    {"repository", e.trigger.repository},
+                    {"branch", e.trigger.branch},
+                    {"commit", e.trigger.commit},
+                    {"commit_message", e.trigger.commit_message}};
     j["stages"] = json::array();
     for (const auto& s : e.stages) {
       json st = {{"name", s.name}, {"actions", json::array()}};
@@ -110,7 +113,9 @@ struct ToJson {
 
 }  // namespace
 
-json event_to_json(const engine::Event& event) { return std::visit(ToJson{}, event); }
+json event_to_json(const engine::Event& event) {
+  return std::visit(ToJson{}, event);
+}
 
 void JsonLinesReporter::on_event(const engine::Event& event) {
   // dump() escapes control characters, so a log line can never break the one-object-per-line

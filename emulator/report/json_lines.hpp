@@ -3,9 +3,8 @@
 // has "event" (the event type's name) and "time" (ISO-8601 UTC, "" when unset) plus the
 // event's fields in snake_case; ExecutionFinished also carries "failures" and the full "record"
 // (the report.json object). Documented in docs/reference/report-schema.md.
-#include <ostream>
-
 #include <nlohmann/json.hpp>
+#include <ostream>
 
 #include "engine/events.hpp"
 

@@ -1,8 +1,7 @@
 #include "report/junit.hpp"
 
-#include <sstream>
-
 #include <pugixml.hpp>
+#include <sstream>
 
 #include "engine/run_record_json.hpp"
 #include "report/format.hpp"
@@ -77,7 +76,8 @@ std::string junit_xml(const engine::RunRecord& run) {
     suite.append_attribute("name") = stage.name.c_str();
     Counts c;
     for (const auto& a : stage.actions) count(c, a.status);
-    set_counts(suite, c, stage.finished && stage.started ? stage.finished - stage.started : 0, true);
+    set_counts(suite, c, stage.finished && stage.started ? stage.finished - stage.started : 0,
+               true);
     suite.append_attribute("timestamp") =
         junit_timestamp(stage.started ? stage.started : run.started).c_str();
     suite.append_attribute("hostname") = run.pipeline_region.c_str();

@@ -29,7 +29,7 @@ struct ActionKnowledge {
 // One AWS error. `code` (exact, "" = any) and `pattern` (ECMAScript regex searched in the
 // message, "" = any) must both match. The first matching row wins, so specific rows come first.
 struct ErrorKnowledge {
-  std::string_view id;       // stable key ("missing-export"), for tests and `pipemu explain`
+  std::string_view id;  // stable key ("missing-export"), for tests and `pipemu explain`
   std::string_view code;
   std::string_view pattern;
   std::string_view meaning;  // template: what AWS is saying
@@ -52,7 +52,8 @@ struct Advice {
 // The advice for an error, or nullopt when no row matches (then say nothing rather than guess).
 std::optional<Advice> advise(std::string_view code, std::string_view message, const Vars& vars);
 
-// Fills `{Name}` / `{Name|fallback}` from vars and `$1`..`$9` from captures (index 0 = whole match).
+// Fills `{Name}` / `{Name|fallback}` from vars and `$1`..`$9` from captures (index 0 = whole
+// match).
 std::string fill_template(std::string_view text, const Vars& vars,
                           std::span<const std::string> captures = {});
 

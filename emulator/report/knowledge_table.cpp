@@ -132,7 +132,8 @@ constexpr ErrorKnowledge kErrors[] = {
      "CodePipeline could not copy artifact $1 into the artifact store of {region}.",
      "Check that ArtifactStores has an entry for {region} and that its bucket exists in "
      "{region}."},
-    {"no-such-bucket", "", R"(NoSuchBucket|S3 Bucket does not exist|specified bucket does not exist)",
+    {"no-such-bucket", "",
+     R"(NoSuchBucket|S3 Bucket does not exist|specified bucket does not exist)",
      "The S3 bucket named in the configuration does not exist.",
      "Create it in {region} (`aws s3 mb s3://<bucket> --region {region}`) or fix the name."},
     {"change-set-missing", "", R"(ChangeSet \[([^\]]+)\] does not exist)",
@@ -171,14 +172,17 @@ constexpr ErrorKnowledge kErrors[] = {
     {"not-authorized", "", R"(is not authorized to perform:? (\S+))",
      "The role the action uses may not call $1.",
      "Allow $1 in the policy of the action's role (RoleArn) or the pipeline's role."},
-    {"approval-rejected", "", R"([Rr]ejected)",
-     "A reviewer rejected the manual approval.",
+    {"approval-rejected", "", R"([Rr]ejected)", "A reviewer rejected the manual approval.",
      "Address the reviewer's comment and push again (or approve with `--approve all`)."},
 };
 
 }  // namespace
 
-std::span<const ActionKnowledge> action_knowledge() { return kActions; }
-std::span<const ErrorKnowledge> error_knowledge() { return kErrors; }
+std::span<const ActionKnowledge> action_knowledge() {
+  return kActions;
+}
+std::span<const ErrorKnowledge> error_knowledge() {
+  return kErrors;
+}
 
 }  // namespace pipemu::report

@@ -26,7 +26,9 @@ void Outputs::on_event(const engine::Event& event) {
   if (json_) json_->on_event(event);
 }
 
-std::string Outputs::report_error() const { return files_ ? files_->error() : std::string(); }
+std::string Outputs::report_error() const {
+  return files_ ? files_->error() : std::string();
+}
 
 std::vector<std::filesystem::path> Outputs::reports_written() const {
   return files_ ? files_->written() : std::vector<std::filesystem::path>{};

@@ -15,9 +15,9 @@
 namespace pipemu::report {
 
 struct OutputOptions {
-  bool quiet = false;    // --quiet
-  bool json = false;     // --json: JSON lines on `out` instead of the terminal view
-  bool verbose = false;  // plain mode also prints every action log line
+  bool quiet = false;                // --quiet
+  bool json = false;                 // --json: JSON lines on `out` instead of the terminal view
+  bool verbose = false;              // plain mode also prints every action log line
   std::filesystem::path report_dir;  // --report DIR; empty = no report files
 };
 

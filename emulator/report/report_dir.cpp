@@ -39,8 +39,8 @@ Expected<std::vector<fs::path>, std::string> write_reports(const engine::RunReco
   if (ec) return unexpected("cannot create report directory " + dir.string() + ": " + ec.message());
   std::vector<fs::path> written;
   const std::pair<const char*, std::string> files[] = {
-      {kReportJson, report_json(run).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
-                        "\n"},
+      {kReportJson,
+       report_json(run).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"},
       {kJunitXml, junit_xml(run)},
       {kReportHtml, html_report(run)},
   };

@@ -17,8 +17,8 @@ nlohmann::json report_json(const engine::RunRecord& run) {
       action["description"] = v.description;
       action["action_mode"] = v.mode;
       if (v.advice)
-        action["advice"] = {{"id", v.advice->id}, {"meaning", v.advice->meaning},
-                            {"fix", v.advice->fix}};
+        action["advice"] = {
+            {"id", v.advice->id}, {"meaning", v.advice->meaning}, {"fix", v.advice->fix}};
       else
         action["advice"] = nullptr;
     }

@@ -3,14 +3,13 @@
 // screen"; notices are printed above it. Both end with the failure block and the result line.
 #include "report/terminal.hpp"
 
+#include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "report/ansi.hpp"
 #include "report/format.hpp"
@@ -31,9 +30,12 @@ engine::TimePoint system_now() {
 
 const char* notice_word(engine::Notice::Level l) {
   switch (l) {
-    case engine::Notice::Level::Info: return "note";
-    case engine::Notice::Level::Warning: return "warning";
-    case engine::Notice::Level::Error: return "error";
+    case engine::Notice::Level::Info:
+      return "note";
+    case engine::Notice::Level::Warning:
+      return "warning";
+    case engine::Notice::Level::Error:
+      return "error";
   }
   return "note";
 }
@@ -93,7 +95,8 @@ void TerminalReporter::on_event(const engine::Event& event) {
     live(event);
   else if (!opt_.quiet)
     plain(event);
-  else if (auto* n = std::get_if<engine::Notice>(&event); n && n->level == engine::Notice::Level::Error)
+  else if (auto* n = std::get_if<engine::Notice>(&event);
+           n && n->level == engine::Notice::Level::Error)
     out_ << notice_word(n->level) << ": " << n->text << "\n" << std::flush;
 }
 
@@ -119,7 +122,8 @@ void TerminalReporter::plain(const engine::Event& event) {
       out_ << fmt::format("   | {}/{}: {}\n", e4->stage, e4->action, strip_control(e4->line));
   } else if (auto* e5 = std::get_if<engine::ActionFinished>(&event)) {
     std::string word = std::string(engine::to_string(e5->outcome));
-    std::string what = e5->outcome == Status::Failed && !e5->error.empty() ? e5->error : e5->summary;
+    std::string what =
+        e5->outcome == Status::Failed && !e5->error.empty() ? e5->error : e5->summary;
     out_ << "   " << paint(fmt::format("{:<10}", word), ansi::status_color(e5->outcome), c)
          << fmt::format(" {}/{} ({}) {}{}\n", e5->stage, e5->action, e5->region,
                         format_duration(e5->ms), what.empty() ? "" : ": " + strip_control(what));
@@ -161,7 +165,8 @@ void TerminalReporter::redraw_locked() {
 void TerminalReporter::finish(const engine::ExecutionFinished& e) {
   if (opt_.live) {
     clear_board_locked();
-    for (const auto& l : board_->render(opt_.now(), opt_.width, opt_.color, true)) out_ << l << "\n";
+    for (const auto& l : board_->render(opt_.now(), opt_.width, opt_.color, true))
+      out_ << l << "\n";
   }
   if (e.record) out_ << render_failures(*e.record, opt_.color, opt_.log_tail);
   out_ << render_result(e, opt_.color) << std::flush;

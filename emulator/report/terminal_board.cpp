@@ -1,11 +1,12 @@
 // The live board: one line per stage, and one per action of the stages that are running or
 // failed, each with region, RunOrder, a status glyph, elapsed time and the last log line. Actions
 // sharing a RunOrder are bracketed together so parallel work reads as parallel.
+#include "report/terminal_board.hpp"
+
 #include <fmt/format.h>
 
 #include "report/ansi.hpp"
 #include "report/format.hpp"
-#include "report/terminal_board.hpp"
 
 namespace pipemu::report {
 
@@ -19,12 +20,17 @@ constexpr const char* kSpinner[] = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "�
 
 std::string glyph(Status s, engine::TimePoint now) {
   switch (s) {
-    case Status::Succeeded: return "✔";
-    case Status::Failed: return "✘";
-    case Status::InProgress: return kSpinner[(now / 100) % 10];
+    case Status::Succeeded:
+      return "✔";
+    case Status::Failed:
+      return "✘";
+    case Status::InProgress:
+      return kSpinner[(now / 100) % 10];
     case Status::Stopped:
-    case Status::Abandoned: return "■";
-    case Status::NotStarted: return "·";
+    case Status::Abandoned:
+      return "■";
+    case Status::NotStarted:
+      return "·";
   }
   return "?";
 }
@@ -88,7 +94,8 @@ void TerminalReporter::Board::apply(const engine::Event& event) {
     Action& a = action(e4->stage, e4->action);
     a.status = e4->outcome;
     a.ms = e4->ms;
-    a.last = strip_control(e4->outcome == Status::Failed && !e4->error.empty() ? e4->error : e4->summary);
+    a.last = strip_control(e4->outcome == Status::Failed && !e4->error.empty() ? e4->error
+                                                                               : e4->summary);
   } else if (auto* e5 = std::get_if<engine::StageFinished>(&event)) {
     Stage& s = stage(e5->stage);
     s.status = e5->status;
@@ -106,8 +113,8 @@ std::vector<std::string> TerminalReporter::Board::render(engine::TimePoint now, 
       region_w = std::max(region_w, display_width(a.region));
     }
   name_w = std::min<std::size_t>(name_w, 28);
-  auto fit = [width](std::string plain_part, const std::string& colored_prefix, std::size_t
-                                                                                    prefix_cols) {
+  auto fit = [width](std::string plain_part, const std::string& colored_prefix,
+                     std::size_t prefix_cols) {
     std::size_t room = width > prefix_cols ? width - prefix_cols : 0;
     while (!plain_part.empty() && plain_part.back() == ' ') plain_part.pop_back();
     return colored_prefix + truncate_columns(plain_part, room);
@@ -126,13 +133,18 @@ std::vector<std::string> TerminalReporter::Board::render(engine::TimePoint now, 
     for (std::size_t i = 0; i < s.actions.size(); ++i) {
       const Action& a = s.actions[i];
       // Bracket actions that share a RunOrder: they run at the same time.
-      auto same = [&](std::size_t j) { return j < s.actions.size() && s.actions[j].run_order == a.run_order; };
+      auto same = [&](std::size_t j) {
+        return j < s.actions.size() && s.actions[j].run_order == a.run_order;
+      };
       bool prev = i > 0 && same(i - 1), next = same(i + 1);
       const char* bracket = prev && next ? "│" : prev ? "└" : next ? "┌" : " ";
       std::string g2 = glyph(a.status, now);
       std::string body = pad(a.name, name_w) + "  " + pad(a.region, region_w) + "  " +
-                         pad(a.status == Status::NotStarted ? "" : format_duration(
-                                 elapsed(a.status, a.started, a.ms, now)), 7) + "  " + a.last;
+                         pad(a.status == Status::NotStarted
+                                 ? ""
+                                 : format_duration(elapsed(a.status, a.started, a.ms, now)),
+                             7) +
+                         "  " + a.last;
       std::string prefix = fmt::format("   {}{} ", a.run_order, bracket) +
                            paint(g2, ansi::status_color(a.status), color) + " ";
       std::size_t prefix_cols = 3 + display_width(std::to_string(a.run_order)) + 1 + 1 + 2;

@@ -19,7 +19,8 @@ std::string render_failures(const engine::RunRecord& run, bool color, std::size_
     out += "\n";
     out += paint(fmt::format("FAILED {}/{} in {}", v->stage->name, a.name, a.region), Color::Red,
                  color);
-    out += fmt::format(" ({} {}{})\n", a.category, a.provider, v->mode.empty() ? "" : " " + v->mode);
+    out +=
+        fmt::format(" ({} {}{})\n", a.category, a.provider, v->mode.empty() ? "" : " " + v->mode);
     std::string said = a.error.empty() ? "(no message)" : a.error;
     if (!a.error_code.empty()) said = a.error_code + ": " + said;
     out += fmt::format("  AWS says:  {}\n", said);
@@ -40,8 +41,8 @@ std::string render_failures(const engine::RunRecord& run, bool color, std::size_
 
 std::string render_result(const engine::ExecutionFinished& e, bool color) {
   std::string head = fmt::format("Execution {} {}", e.execution_id, engine::to_string(e.status));
-  std::string line = paint(head, ansi::status_color(e.status), color) + " in " +
-                     format_duration(e.ms);
+  std::string line =
+      paint(head, ansi::status_color(e.status), color) + " in " + format_duration(e.ms);
   if (!e.summary.empty() && e.status != engine::Status::Succeeded) line += ": " + e.summary;
   return line + "\n";
 }

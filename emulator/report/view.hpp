@@ -34,8 +34,8 @@ struct ArtifactFlow {
 
 struct RunView {
   const engine::RunRecord* run = nullptr;
-  std::vector<ActionView> actions;  // pipeline order: stage, then declaration order
-  std::vector<ArtifactFlow> flows;  // in order of production
+  std::vector<ActionView> actions;   // pipeline order: stage, then declaration order
+  std::vector<ArtifactFlow> flows;   // in order of production
   std::vector<std::string> regions;  // pipeline region first, then in order of first use
 
   const ActionView* find(std::string_view stage, std::string_view action) const;

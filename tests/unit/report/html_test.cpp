@@ -1,8 +1,8 @@
-#include <catch2/catch.hpp>
+#include "report/html.hpp"
 
+#include <catch2/catch.hpp>
 #include <regex>
 
-#include "report/html.hpp"
 #include "report_samples.hpp"
 
 using namespace pipemu;

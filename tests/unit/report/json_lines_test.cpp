@@ -1,10 +1,9 @@
-#include <catch2/catch.hpp>
+#include "report/json_lines.hpp"
 
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
-#include "report/json_lines.hpp"
 #include "report_samples.hpp"
 
 using namespace pipemu;
@@ -32,9 +31,11 @@ TEST_CASE("one JSON object per event, in order", "[json]") {
   CHECK(lines.front()["time"] == "2026-11-27T09:00:00.000Z");
   CHECK(lines.front()["pipeline_region"] == "eu-west-1");
   CHECK(lines.front()["stages"].size() == 3);
-  CHECK(lines.front()["stages"][2]["actions"][4] ==
-        json({{"name", "us-transform"}, {"region", "us-east-1"}, {"run_order", 2},
-              {"category", "Deploy"}, {"provider", "CloudFormation"}}));
+  CHECK(lines.front()["stages"][2]["actions"][4] == json({{"name", "us-transform"},
+                                                          {"region", "us-east-1"},
+                                                          {"run_order", 2},
+                                                          {"category", "Deploy"},
+                                                          {"provider", "CloudFormation"}}));
   CHECK(lines.back()["event"] == "ExecutionFinished");
 }
 

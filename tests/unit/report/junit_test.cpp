@@ -1,8 +1,8 @@
-#include <catch2/catch.hpp>
+#include "report/junit.hpp"
 
+#include <catch2/catch.hpp>
 #include <pugixml.hpp>
 
-#include "report/junit.hpp"
 #include "report_samples.hpp"
 
 using namespace pipemu;

@@ -1,9 +1,8 @@
-#include <catch2/catch.hpp>
+#include "report/knowledge.hpp"
 
+#include <catch2/catch.hpp>
 #include <regex>
 #include <set>
-
-#include "report/knowledge.hpp"
 
 using namespace pipemu::report;
 
@@ -19,16 +18,17 @@ TEST_CASE("every error row has an id and a pattern that compiles", "[knowledge]"
 
 TEST_CASE("templates fill variables, fallbacks and captures", "[knowledge]") {
   Vars v{{"StackName", "svc"}, {"Empty", ""}};
-  CHECK(fill_template("stack {StackName} in {region|the region}", v) ==
-        "stack svc in the region");
+  CHECK(fill_template("stack {StackName} in {region|the region}", v) == "stack svc in the region");
   CHECK(fill_template("{Empty|fallback} {Missing}", v) == "fallback <Missing>");
   std::vector<std::string> caps{"whole", "X"};
   CHECK(fill_template("export $1 ($2)", v, caps) == "export X ()");
 }
 
 TEST_CASE("action descriptions pick the most specific row", "[knowledge]") {
-  Vars v{{"StackName", "service-x-lambda"}, {"ChangeSetName", "pipeline-changeset"},
-         {"region", "us-east-1"}, {"inputs", "package"}};
+  Vars v{{"StackName", "service-x-lambda"},
+         {"ChangeSetName", "pipeline-changeset"},
+         {"region", "us-east-1"},
+         {"inputs", "package"}};
   CHECK(describe_action("Deploy", "CloudFormation", "CHANGE_SET_EXECUTE", v) ==
         "Executes change set pipeline-changeset on stack service-x-lambda in us-east-1: "
         "CloudFormation applies the changes an earlier CHANGE_SET_REPLACE action recorded and the "
@@ -55,31 +55,37 @@ TEST_CASE("advice for the classic cross-region failures", "[knowledge]") {
   a = advise("InsufficientCapabilitiesException", "Requires capabilities : [CAPABILITY_IAM]", v);
   REQUIRE(a);
   CHECK(a->id == "insufficient-capabilities");
-  CHECK(a->fix == "Add CAPABILITY_IAM to the action's Capabilities (configuration `Capabilities: "
-                  "CAPABILITY_IAM`; separate several with commas).");
+  CHECK(a->fix ==
+        "Add CAPABILITY_IAM to the action's Capabilities (configuration `Capabilities: "
+        "CAPABILITY_IAM`; separate several with commas).");
   a = advise("InsufficientCapabilitiesException", "", v);  // code alone is enough
   REQUIRE(a);
   CHECK(a->id == "insufficient-capabilities");
 
   a = advise("", "Parameters: [/service-x/eu/bucket] cannot be found.", v);
   REQUIRE(a);
-  CHECK(a->fix == "Create it in us-east-1: `aws ssm put-parameter --region us-east-1 --name "
-                  "/service-x/eu/bucket --type String --value <value>` (or fix the parameter's "
-                  "default).");
+  CHECK(a->fix ==
+        "Create it in us-east-1: `aws ssm put-parameter --region us-east-1 --name "
+        "/service-x/eu/bucket --type String --value <value>` (or fix the parameter's "
+        "default).");
 
   a = advise("", "CLIENT_ERROR Message: no matching artifact paths found", v);
   REQUIRE(a);
   CHECK(a->id == "no-matching-artifact-paths");
   CHECK(a->fix.find("artifacts.files") != std::string::npos);
 
-  a = advise("", "Error occurred while GetObject. S3 Error Code: PermanentRedirect. S3 Error "
-                 "Message: The bucket is in this region: eu-west-1.", v);
+  a = advise("",
+             "Error occurred while GetObject. S3 Error Code: PermanentRedirect. S3 Error "
+             "Message: The bucket is in this region: eu-west-1.",
+             v);
   REQUIRE(a);
   CHECK(a->id == "lambda-code-other-region");
   CHECK(a->fix.find("--region us-east-1") != std::string::npos);
 
-  a = advise("", "Stack:arn:aws:cloudformation:us-east-1:1:stack/s/1 is in ROLLBACK_COMPLETE "
-                 "state and can not be updated.", v);
+  a = advise("",
+             "Stack:arn:aws:cloudformation:us-east-1:1:stack/s/1 is in ROLLBACK_COMPLETE "
+             "state and can not be updated.",
+             v);
   REQUIRE(a);
   CHECK(a->fix.find("--stack-name service-x-lambda") != std::string::npos);
 }

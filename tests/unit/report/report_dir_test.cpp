@@ -1,16 +1,15 @@
-#include <catch2/catch.hpp>
+#include "report/report_dir.hpp"
 
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "engine/run_record_json.hpp"
 #include "report/outputs.hpp"
-#include "report/report_dir.hpp"
 #include "report/report_json.hpp"
 #include "report_samples.hpp"
 
@@ -20,8 +19,8 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path temp_dir(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("pipemu-report-test-" + name + "-" +
-                                            std::to_string(::getpid()));
+  fs::path p =
+      fs::temp_directory_path() / ("pipemu-report-test-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(p);
   return p;
 }
@@ -97,7 +96,6 @@ TEST_CASE("the reporter writes on ExecutionFinished and reports an unwritable di
                               0) == 0);
   fs::remove(file);
 }
-
 
 TEST_CASE("Outputs: plain terminal view plus report files", "[outputs]") {
   fs::path dir = temp_dir("outputs");

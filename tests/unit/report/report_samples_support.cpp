@@ -1,7 +1,7 @@
-#include "report_samples.hpp"
-
 #include <algorithm>
 #include <memory>
+
+#include "report_samples.hpp"
 
 namespace pipemu::test {
 
@@ -93,7 +93,8 @@ RunRecord base() {
   for (int i = 0; i < 3; ++i)
     deploy.actions.push_back(action(prefix[i] + "-infrastructure", regions[i], 1, "Deploy",
                                     "CloudFormation", kT0 + 4700 + 10 * i, kT0 + 6000 + 100 * i,
-                                    {"src"}, {}, "Stack service-x-infrastructure: CREATE_COMPLETE"));
+                                    {"src"}, {},
+                                    "Stack service-x-infrastructure: CREATE_COMPLETE"));
   for (int i = 0; i < 3; ++i)
     deploy.actions.push_back(action(prefix[i] + "-transform", regions[i], 2, "Deploy",
                                     "CloudFormation", kT0 + 6300 + 10 * i, kT0 + 7200 + 100 * i,
@@ -111,8 +112,8 @@ RunRecord base() {
                               {"buildspec.yaml", 900}};
   r.artifacts.push_back(
       artifact("package", "CodeBuild", std::string(64, 'b'), 734003, {kEu, kUs, kAu}));
-  r.artifacts.back().files = {{"eu.lambda.yaml", 1200}, {"us.lambda.yaml", 1200},
-                              {"au.lambda.yaml", 1200}};
+  r.artifacts.back().files = {
+      {"eu.lambda.yaml", 1200}, {"us.lambda.yaml", 1200}, {"au.lambda.yaml", 1200}};
 
   StackRecord pipeline_stack = stack(kEu, "service-x-pipeline", "", "", "CREATE_COMPLETE");
   r.stacks.push_back(pipeline_stack);
@@ -144,7 +145,9 @@ RunRecord base() {
 
 }  // namespace
 
-RunRecord sample_success() { return base(); }
+RunRecord sample_success() {
+  return base();
+}
 
 RunRecord sample_failure() {
   RunRecord r = base();
@@ -180,8 +183,8 @@ RunRecord sample_failure() {
 
 std::vector<engine::Event> events_for(const RunRecord& r) {
   std::vector<engine::Event> ev;
-  engine::ExecutionStarted start{r.execution_id, r.pipeline_name, r.pipeline_region, r.trigger,
-                                 r.started, r.stages};
+  engine::ExecutionStarted start{r.execution_id, r.pipeline_name, r.pipeline_region,
+                                 r.trigger,      r.started,       r.stages};
   for (auto& s : start.stages) {
     s.status = Status::NotStarted;
     s.started = s.finished = 0;
@@ -210,14 +213,14 @@ std::vector<engine::Event> events_for(const RunRecord& r) {
       for (const auto* a : group)
         ev.push_back(engine::ActionStarted{s.name, a->name, a->region, a->run_order, a->category,
                                            a->provider, a->action_execution_id, a->started});
-      std::sort(group.begin(), group.end(),
-                [](const ActionRecord* x, const ActionRecord* y) { return x->finished < y->finished; });
+      std::sort(group.begin(), group.end(), [](const ActionRecord* x, const ActionRecord* y) {
+        return x->finished < y->finished;
+      });
       for (const auto* a : group) {
         for (const auto& line : a->log_tail)
           ev.push_back(engine::ActionLog{s.name, a->name, a->region, line, a->finished});
-        ev.push_back(engine::ActionFinished{s.name, a->name, a->region, a->status,
-                                            a->duration_ms(), a->error, a->summary, a->log_tail,
-                                            a->finished});
+        ev.push_back(engine::ActionFinished{s.name, a->name, a->region, a->status, a->duration_ms(),
+                                            a->error, a->summary, a->log_tail, a->finished});
       }
     }
     ev.push_back(engine::StageFinished{s.name, s.status, s.finished - s.started, s.finished});

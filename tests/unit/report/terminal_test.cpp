@@ -1,8 +1,8 @@
-#include <catch2/catch.hpp>
+#include "report/terminal.hpp"
 
+#include <catch2/catch.hpp>
 #include <sstream>
 
-#include "report/terminal.hpp"
 #include "report_samples.hpp"
 
 using namespace pipemu;
@@ -66,9 +66,9 @@ const char* kFailureBlock =
 
 }  // namespace
 
-TEST_CASE("plain mode prints one line per event, parallel starts before finishes",
-          "[terminal]") {
-  std::string expected = std::string(kHead) +
+TEST_CASE("plain mode prints one line per event, parallel starts before finishes", "[terminal]") {
+  std::string expected =
+      std::string(kHead) +
       "   Succeeded  Deploy/eu-transform (eu-west-1) 0.9s: Change set pipeline-changeset: 3 "
       "changes\n"
       "   Succeeded  Deploy/us-transform (us-east-1) 0.9s: Change set pipeline-changeset: 3 "
@@ -89,13 +89,15 @@ TEST_CASE("plain mode prints one line per event, parallel starts before finishes
 
 TEST_CASE("plain mode on failure ends with the failing action, region, message, fix, log tail",
           "[terminal]") {
-  std::string expected = std::string(kHead) +
+  std::string expected =
+      std::string(kHead) +
       "   Failed     Deploy/us-transform (us-east-1) 0.5s: No export named SnsTopicArn found.\n"
       "   Succeeded  Deploy/eu-transform (eu-west-1) 0.9s: Change set pipeline-changeset: 3 "
       "changes\n"
       "   Succeeded  Deploy/au-transform (ap-southeast-2) 1.0s: Change set pipeline-changeset: 3 "
       "changes\n"
-      "== Stage Deploy Failed in 2.8s\n" + kFailureBlock;
+      "== Stage Deploy Failed in 2.8s\n" +
+      kFailureBlock;
   CHECK(run_terminal(test::sample_failure(), plain()) == expected);
 }
 
@@ -163,8 +165,9 @@ TEST_CASE("live mode draws a board and overprints it in place", "[terminal]") {
   // The end: the whole board expanded once more, then the failure block, in plain text.
   CHECK(text.size() > std::string(kFailureBlock).size());
   CHECK(text.substr(text.size() - std::string(kFailureBlock).size()) == kFailureBlock);
-  CHECK(text.find("   1  ✔ source             eu-west-1       0.4s     Checked out master@3a4b5c6") !=
-        std::string::npos);
+  CHECK(
+      text.find("   1  ✔ source             eu-west-1       0.4s     Checked out master@3a4b5c6") !=
+      std::string::npos);
 }
 
 TEST_CASE("colour codes only when asked", "[terminal]") {
