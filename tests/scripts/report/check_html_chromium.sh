@@ -54,4 +54,11 @@ expect "failed: AWS message" \
 chrome --window-size=1300,2400 --screenshot="$work/failed.png" "file://$work/failed/report.html" \
   >/dev/null
 python3 "$here/png_check.py" "$work/failed.png" 1300 2400
+# The pixel check must be able to fail: a blank page of the same size is rejected.
+echo '<!DOCTYPE html><html><body></body></html>' >"$work/blank.html"
+chrome --window-size=1300,2400 --screenshot="$work/blank.png" "file://$work/blank.html" >/dev/null
+if python3 "$here/png_check.py" "$work/blank.png" 1300 2400 >/dev/null 2>&1; then
+  echo "FAIL: png_check accepted a blank page" >&2
+  exit 1
+fi
 echo "report.html: DOM and screenshot OK ($work/failed.png)"
