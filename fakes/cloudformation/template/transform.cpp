@@ -24,6 +24,16 @@ Result<model::Node> process_transforms(const model::Node& root, const StackInfo&
   model::Node doc = root;
   for (const model::Node* n : names) {
     std::string name = n->is_map() && n->find("Name") ? n->find("Name")->as_string() : n->as_string();
+    if (name == "AWS::LanguageExtensions") {
+      // Fn::Length, Fn::ToJsonString and FindInMap defaults are evaluated in place; Fn::ForEach
+      // would need expanding here, which pipemu does not do.
+      if (auto* res = doc.find("Resources"); res && res->is_map())
+        for (const auto& e : res->entries())
+          if (e.key.rfind("Fn::ForEach::", 0) == 0)
+            return fail("Transform AWS::LanguageExtensions failed with: Fn::ForEach is not supported by pipemu",
+                        e.key_mark);
+      continue;
+    }
     if (name == kServerlessTransform) {
       auto r = sam::expand(doc, stack);
       if (!r) return r;

@@ -70,3 +70,49 @@ std::string eval(const Template& tpl, const std::string& value_yaml, const World
 }
 
 }  // namespace cfn_test
+
+#include "fakes/cloudformation/template/graph.hpp"
+#include "fakes/cloudformation/template/transform.hpp"
+#include "fakes/cloudformation/template/validate.hpp"
+
+namespace cfn_test {
+
+std::string run_pipeline(const std::string& label, const std::string& body) {
+  auto original = parse_template_text(body, label);
+  if (!original) return original.error().message;
+  World w;
+  w.exports = {{"service-x-lambda-role-arn", "arn:aws:iam::123456789012:role/r"},
+               {"service-x-topic-arn", "arn:aws:sns:eu-west-1:123456789012:t"}};
+  w.ssm = {{"/corpus/stage", "prod"}, {"/corpus/ami", "ami-123"}, {"/corpus/subnets", "s-1,s-2"}};
+  EvalContext ctx = w.context();
+  ctx.callbacks.ref_resource = [](const std::string& id) -> Result<std::string> { return id + "-physical"; };
+  ctx.callbacks.get_att = [](const std::string& id, const std::string& a) -> Result<model::Node> {
+    return model::Node::scalar(id + "." + a, {}, true);
+  };
+  auto processed = process_transforms(original->root, ctx.stack);
+  if (!processed) return processed.error().message;
+  auto tpl = parse_template(*processed);
+  if (!tpl) return tpl.error().message;
+  if (auto ok = validate_template(*tpl); !ok) return ok.error().message;
+  auto params = resolve_parameters(*tpl, {}, {}, [&w](const std::string& n) -> std::optional<std::string> {
+    auto it = w.ssm.find(n);
+    return it == w.ssm.end() ? std::nullopt : std::optional<std::string>(it->second);
+  });
+  if (!params) return params.error().message;
+  Evaluator ev(*tpl, *params, ctx);
+  if (auto c = ev.conditions(); !c) return c.error().message;
+  std::set<std::string> included;
+  for (const auto& r : tpl->resources) {
+    auto inc = ev.resource_included(r);
+    if (!inc) return inc.error().message;
+    if (*inc) included.insert(r.logical_id);
+  }
+  auto graph = build_graph(*tpl, included);
+  if (!graph) return graph.error().message;
+  for (const auto& id : graph->create_order)
+    if (auto p = ev.resource_properties(id); !p) return p.error().message;
+  if (auto o = ev.outputs(); !o) return o.error().message;
+  return "ok";
+}
+
+}  // namespace cfn_test

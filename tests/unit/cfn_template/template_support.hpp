@@ -27,3 +27,12 @@ std::string eval(const pipemu::cfn::Template& tpl, const std::string& value_yaml
                  const std::vector<pipemu::cfn::ParameterInput>& params = {});
 
 }  // namespace cfn_test
+
+namespace cfn_test {
+
+// The whole template path a stack create takes, without a stack: parse, transforms, validate,
+// parameters (defaults; SSM /corpus/* keys known), conditions, graph, every included
+// resource's properties in creation order, outputs. Returns "ok" or the first error message.
+std::string run_pipeline(const std::string& label, const std::string& body);
+
+}  // namespace cfn_test
