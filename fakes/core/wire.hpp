@@ -8,7 +8,7 @@
 // `body` stays empty.
 //
 // Plugging a service in: implement WireService. CloudFormation's query protocol plugs in by
-// defining, in fakes/cloudformation/wire.hpp,
+// defining, in fakes/cloudformation/wire.hpp (or fakes/cloudformation/wire/wire.hpp),
 //   namespace pipemu::cfn { std::unique_ptr<pipemu::fakes::WireService>
 //                           make_wire(pipemu::fakes::Registry&); }
 // The server includes that header when it exists and registers the result before S3's wire

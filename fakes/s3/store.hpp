@@ -1,0 +1,91 @@
+#pragma once
+// S3 tables. SQL only, no AWS rules. The bucket namespace (name -> account, region) is global
+// (Registry::global()); objects, multipart uploads and parts live in their bucket's region
+// database. Bodies are blobs (fakes::BlobStore), referenced by SHA-256.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fakes/core/database.hpp"
+
+namespace pipemu::s3 {
+
+struct BucketRow {
+  std::string name;
+  std::string account;
+  std::string region;
+  double created = 0;
+};
+
+struct ObjectRow {
+  std::string bucket;
+  std::string key;
+  std::string blob;  // sha256
+  std::uint64_t size = 0;
+  std::string etag;  // without quotes
+  std::string content_type;
+  std::map<std::string, std::string> metadata;  // x-amz-meta-* without the prefix
+  std::map<std::string, std::string> headers;   // Content-Encoding, Cache-Control, ...
+  double last_modified = 0;
+  int parts = 0;  // >0 for multipart objects
+};
+
+struct UploadRow {
+  std::string upload_id;
+  std::string bucket;
+  std::string key;
+  std::string content_type;
+  std::map<std::string, std::string> metadata;
+  std::map<std::string, std::string> headers;
+  double created = 0;
+};
+
+struct PartRow {
+  int number = 0;
+  std::string blob;
+  std::uint64_t size = 0;
+  std::string md5_hex;
+  std::string md5_raw;
+};
+
+class BucketStore {
+ public:
+  static void register_schema();
+  explicit BucketStore(fakes::Database& global) : db_(global) {}
+  std::optional<BucketRow> find(const std::string& name);
+  std::vector<BucketRow> list(const std::string& account);
+  void insert(const BucketRow& row);
+  void erase(const std::string& name);
+
+ private:
+  fakes::Database& db_;
+};
+
+class ObjectStore {
+ public:
+  static void register_schema();
+  explicit ObjectStore(fakes::Database& region) : db_(region) {}
+
+  std::optional<ObjectRow> find(const std::string& bucket, const std::string& key);
+  void upsert(const ObjectRow& row);
+  bool erase(const std::string& bucket, const std::string& key);
+  bool any(const std::string& bucket);
+  // Keys in binary order with the prefix, strictly after `after`; stops after `limit` rows.
+  std::vector<ObjectRow> scan(const std::string& bucket, const std::string& prefix,
+                              const std::string& after, int limit);
+  void erase_bucket(const std::string& bucket);  // uploads and parts
+
+  void insert_upload(const UploadRow& row);
+  std::optional<UploadRow> find_upload(const std::string& upload_id);
+  void erase_upload(const std::string& upload_id);
+  void upsert_part(const std::string& upload_id, const PartRow& part);
+  std::vector<PartRow> parts(const std::string& upload_id);
+  std::vector<UploadRow> uploads(const std::string& bucket);
+
+ private:
+  fakes::Database& db_;
+};
+
+}  // namespace pipemu::s3

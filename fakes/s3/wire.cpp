@@ -1,0 +1,341 @@
+#include "fakes/s3/wire.hpp"
+
+#include <fmt/format.h>
+#include <openssl/rand.h>
+
+#include <atomic>
+
+#include "fakes/s3/aws_chunked.hpp"
+#include "fakes/s3/errors.hpp"
+#include "fakes/s3/xml.hpp"
+
+namespace pipemu::s3 {
+
+using fakes::AwsError;
+using fakes::HttpRequest;
+using fakes::HttpResponse;
+
+namespace {
+
+constexpr std::size_t kMaxXmlBody = 2 * 1024 * 1024;
+
+std::string request_id() {
+  static std::atomic<unsigned long long> n{0};
+  return fmt::format("PIPEMU{:010X}", ++n);
+}
+
+HttpResponse error_response(const HttpRequest& rq, const AwsError& e) {
+  HttpResponse r;
+  r.status = e.status;
+  for (const auto& [k, v] : e.headers) r.set_header(k, v);
+  if (rq.method != "HEAD") {  // HEAD errors carry no body: clients see only the status
+    r.content_type = "application/xml";
+    r.body = xml::error(e, request_id());
+  }
+  return r;
+}
+
+HttpResponse xml_response(std::string body, int status = 200) {
+  HttpResponse r;
+  r.status = status;
+  r.content_type = "application/xml";
+  r.body = std::move(body);
+  return r;
+}
+
+// The whole (small) body: XML documents. Decodes aws-chunked too.
+std::optional<std::string> read_small(HttpRequest& rq) {
+  if (!rq.read_body) return rq.body;
+  std::string out;
+  bool chunked = is_aws_chunked(rq);
+  AwsChunkedDecoder dec;
+  auto append = [&](const char* d, std::size_t n) {
+    if (out.size() + n > kMaxXmlBody) return false;
+    out.append(d, n);
+    return true;
+  };
+  bool ok = rq.read_body([&](const char* d, std::size_t n) {
+    return chunked ? dec.feed(d, n, append) : append(d, n);
+  });
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+// The streamed body for PutObject/UploadPart, aws-chunked decoded when needed.
+BodyReader body_reader(HttpRequest& rq) {
+  return [&rq](const fakes::BodyChunk& sink) -> bool {
+    if (!rq.read_body) return rq.body.empty() || sink(rq.body.data(), rq.body.size());
+    if (!is_aws_chunked(rq)) return rq.read_body(sink);
+    auto dec = std::make_shared<AwsChunkedDecoder>();
+    bool ok = rq.read_body([&](const char* d, std::size_t n) { return dec->feed(d, n, sink); });
+    return ok && dec->finished();
+  };
+}
+
+PutOptions put_options(const HttpRequest& rq) {
+  PutOptions o;
+  o.content_type = rq.header("Content-Type");
+  o.content_md5 = rq.header("Content-MD5");
+  for (const auto& [k, v] : rq.headers) {
+    std::string lower = k;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower.rfind("x-amz-meta-", 0) == 0) o.metadata[lower.substr(11)] = v;
+  }
+  for (const char* h : {"Content-Encoding", "Content-Disposition", "Content-Language",
+                        "Cache-Control", "Expires"}) {
+    std::string v = rq.header(h);
+    // aws-chunked is a transfer detail, not the object's encoding.
+    if (std::string(h) == "Content-Encoding") {
+      std::string kept;
+      for (auto part : {v}) {
+        std::size_t pos = 0;
+        while (pos <= part.size()) {
+          auto comma = part.find(',', pos);
+          if (comma == std::string::npos) comma = part.size();
+          std::string item = part.substr(pos, comma - pos);
+          item.erase(0, item.find_first_not_of(' '));
+          if (!item.empty() && item != "aws-chunked") kept += (kept.empty() ? "" : ",") + item;
+          pos = comma + 1;
+        }
+      }
+      v = kept;
+    }
+    if (!v.empty()) o.headers[h] = v;
+  }
+  return o;
+}
+
+void object_headers(HttpResponse& r, const ObjectInfo& o) {
+  r.set_header("ETag", o.etag);
+  r.set_header("Last-Modified", xml::rfc1123(o.last_modified));
+  r.set_header("Accept-Ranges", "bytes");
+  r.content_type = o.content_type;
+  for (const auto& [k, v] : o.metadata) r.set_header("x-amz-meta-" + k, v);
+  for (const auto& [k, v] : o.headers) r.set_header(k, v);
+  if (o.parts > 0) r.set_header("x-amz-mp-parts-count", std::to_string(o.parts));
+}
+
+std::optional<int> int_param(const HttpRequest& rq, const std::string& name) {
+  std::string v = rq.param(name);
+  if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoi(v);
+}
+
+// GET/PUT/DELETE/POST on a subresource we do not implement: name the operation.
+AwsError unsupported(const HttpRequest& rq, bool object) {
+  static const char* subresources[] = {"acl",       "tagging",  "versioning", "policy",
+                                       "cors",      "lifecycle", "encryption", "website",
+                                       "logging",   "notification", "replication", "uploads",
+                                       "versions",  "retention", "legal-hold", "attributes",
+                                       "object-lock", "ownershipControls", "publicAccessBlock",
+                                       "accelerate", "requestPayment", "restore", "select"};
+  std::string sub;
+  for (const char* s : subresources)
+    if (rq.has_param(s)) sub = s;
+  std::string verb = rq.method == "GET"      ? "Get"
+                     : rq.method == "PUT"    ? "Put"
+                     : rq.method == "DELETE" ? "Delete"
+                                             : rq.method == "HEAD" ? "Head" : "Post";
+  std::string what = sub.empty() ? rq.method + " " + rq.path
+                                  : verb + (object ? "Object" : "Bucket") +
+                                        static_cast<char>(std::toupper(sub[0])) + sub.substr(1);
+  return not_implemented(what);
+}
+
+}  // namespace
+
+Target target_of(const HttpRequest& rq) {
+  std::string host = rq.header("Host");
+  host = host.substr(0, host.find(':'));
+  std::string path = rq.path.empty() ? "/" : rq.path;
+  std::string vhost_bucket;
+  // bucket.s3.amazonaws.com, bucket.s3.<region>.amazonaws.com, bucket.s3-<region>..., bucket.localhost
+  for (const char* marker : {".s3.", ".s3-"}) {
+    auto p = host.find(marker);
+    if (p != std::string::npos && p > 0) {
+      vhost_bucket = host.substr(0, p);
+      break;
+    }
+  }
+  if (vhost_bucket.empty() && host.size() > 10 &&
+      host.compare(host.size() - 10, 10, ".localhost") == 0)
+    vhost_bucket = host.substr(0, host.size() - 10);
+  if (!vhost_bucket.empty()) return {vhost_bucket, path.size() > 1 ? path.substr(1) : ""};
+  std::string rest = path.substr(1);
+  auto slash = rest.find('/');
+  if (slash == std::string::npos) return {rest, ""};
+  return {rest.substr(0, slash), rest.substr(slash + 1)};
+}
+
+HttpResponse Wire::handle(HttpRequest& rq) {
+  const std::string& A = rq.account;
+  const std::string& R = rq.region;
+  Target t = target_of(rq);
+  auto fail = [&](const AwsError& e) { return error_response(rq, e); };
+
+  if (t.bucket.empty()) {
+    if (rq.method != "GET") return fail(unsupported(rq, false));
+    auto list = service_.list_buckets(A);
+    if (!list) return fail(list.error());
+    return xml_response(xml::list_buckets(*list, A));
+  }
+
+  if (t.key.empty()) {  // bucket operations
+    const std::string& b = t.bucket;
+    if (rq.method == "PUT" && rq.query.empty()) {
+      auto body = read_small(rq);
+      if (!body) return fail(malformed_xml());
+      auto constraint = xml::location_constraint(*body);
+      if (!constraint) return fail(malformed_xml());
+      auto r = service_.create_bucket(A, R, b, *constraint);
+      if (!r) return fail(r.error());
+      HttpResponse ok;
+      ok.set_header("Location", "/" + b);
+      return ok;
+    }
+    if (rq.method == "HEAD" && rq.query.empty()) {
+      auto r = service_.head_bucket(A, R, b);
+      if (!r) return fail(r.error());
+      HttpResponse ok;
+      ok.set_header("x-amz-bucket-region", r->region);
+      return ok;
+    }
+    if (rq.method == "GET" && rq.has_param("location")) {
+      auto r = service_.get_bucket_location(A, b);
+      if (!r) return fail(r.error());
+      return xml_response(xml::location(*r));
+    }
+    if (rq.method == "DELETE" && rq.query.empty()) {
+      auto r = service_.delete_bucket(A, R, b);
+      if (!r) return fail(r.error());
+      HttpResponse ok;
+      ok.status = 204;
+      return ok;
+    }
+    if (rq.method == "POST" && rq.has_param("delete")) {
+      auto body = read_small(rq);
+      if (!body) return fail(malformed_xml());
+      auto req = xml::delete_request(*body);
+      if (!req) return fail(malformed_xml());
+      auto r = service_.delete_objects(A, R, b, req->keys);
+      if (!r) return fail(r.error());
+      return xml_response(xml::delete_result(*r, req->quiet));
+    }
+    bool v2 = rq.param("list-type") == "2";
+    bool list_query = rq.query.empty() || v2 ||
+                      std::all_of(rq.query.begin(), rq.query.end(), [](const auto& kv) {
+                        return kv.first == "prefix" || kv.first == "delimiter" ||
+                               kv.first == "marker" || kv.first == "max-keys" ||
+                               kv.first == "encoding-type";
+                      });
+    if (rq.method == "GET" && list_query) {
+      ListRequest q;
+      q.prefix = rq.param("prefix");
+      q.delimiter = rq.param("delimiter");
+      if (rq.has_param("max-keys")) {
+        auto mk = int_param(rq, "max-keys");
+        if (!mk)
+          return fail(invalid_argument("Provided max-keys not an integer or within integer range",
+                                       "max-keys", rq.param("max-keys")));
+        q.max_keys = *mk;
+      }
+      q.continuation_token = rq.param("continuation-token");
+      q.start_after = v2 ? rq.param("start-after") : rq.param("marker");
+      auto r = service_.list_objects(A, R, b, q);
+      if (!r) return fail(r.error());
+      bool url = rq.param("encoding-type") == "url";
+      if (v2) return xml_response(xml::list_objects_v2(b, q, *r, url));
+      return xml_response(xml::list_objects_v1(b, q, rq.param("marker"), *r, url));
+    }
+    return fail(unsupported(rq, false));
+  }
+
+  // Object operations.
+  const std::string& b = t.bucket;
+  const std::string& k = t.key;
+  if (rq.method == "PUT" && rq.has_param("partNumber") && rq.has_param("uploadId")) {
+    if (rq.has_header("x-amz-copy-source")) return fail(not_implemented("UploadPartCopy"));
+    auto n = int_param(rq, "partNumber");
+    if (!n)
+      return fail(invalid_argument("Part number must be an integer between 1 and 10000, inclusive",
+                                   "partNumber", rq.param("partNumber")));
+    auto r = service_.upload_part(A, R, b, k, rq.param("uploadId"), *n, body_reader(rq));
+    if (!r) return fail(r.error());
+    HttpResponse ok;
+    ok.set_header("ETag", *r);
+    return ok;
+  }
+  if (rq.method == "PUT" && rq.query.empty()) {
+    std::string src = rq.header("x-amz-copy-source");
+    if (!src.empty()) {
+      src = fakes::url_decode(src.substr(0, src.find('?')), false);
+      if (!src.empty() && src[0] == '/') src = src.substr(1);
+      auto slash = src.find('/');
+      if (slash == std::string::npos || slash == 0 || slash + 1 == src.size())
+        return fail(invalid_argument("Copy Source must mention the source bucket and key: "
+                                     "sourcebucket/sourcekey",
+                                     "x-amz-copy-source", rq.header("x-amz-copy-source")));
+      std::string directive = rq.header("x-amz-metadata-directive");
+      if (!directive.empty() && directive != "COPY" && directive != "REPLACE")
+        return fail(invalid_argument("Unknown metadata directive.", "x-amz-metadata-directive",
+                                     directive));
+      auto r = service_.copy_object(A, R, src.substr(0, slash), src.substr(slash + 1), b, k,
+                                    directive == "REPLACE", put_options(rq));
+      if (!r) return fail(r.error());
+      return xml_response(xml::copy_result(*r));
+    }
+    auto r = service_.put_object(A, R, b, k, body_reader(rq), put_options(rq));
+    if (!r) return fail(r.error());
+    HttpResponse ok;
+    ok.set_header("ETag", r->etag);
+    return ok;
+  }
+  if ((rq.method == "GET" || rq.method == "HEAD") &&
+      (rq.query.empty() || rq.has_param("partNumber") || rq.has_param("versionId") ||
+       rq.has_param("response-content-type"))) {
+    auto r = rq.method == "HEAD" ? service_.get_object(A, R, b, k, "")
+                                 : service_.get_object(A, R, b, k, rq.header("Range"));
+    if (!r) return fail(r.error());
+    HttpResponse ok;
+    object_headers(ok, r->info);
+    if (rq.has_param("response-content-type")) ok.content_type = rq.param("response-content-type");
+    ok.file = HttpResponse::FileBody{r->path.string(), r->offset, r->length};
+    if (r->partial) {
+      ok.status = 206;
+      ok.set_header("Content-Range", r->content_range);
+    }
+    return ok;
+  }
+  if (rq.method == "DELETE" && rq.has_param("uploadId")) {
+    auto r = service_.abort_multipart_upload(A, R, b, k, rq.param("uploadId"));
+    if (!r) return fail(r.error());
+    HttpResponse ok;
+    ok.status = 204;
+    return ok;
+  }
+  if (rq.method == "DELETE" && rq.query.empty()) {
+    auto r = service_.delete_object(A, R, b, k);
+    if (!r) return fail(r.error());
+    HttpResponse ok;
+    ok.status = 204;
+    return ok;
+  }
+  if (rq.method == "POST" && rq.has_param("uploads")) {
+    auto r = service_.create_multipart_upload(A, R, b, k, put_options(rq));
+    if (!r) return fail(r.error());
+    return xml_response(xml::initiate_multipart(b, k, *r));
+  }
+  if (rq.method == "POST" && rq.has_param("uploadId")) {
+    auto body = read_small(rq);
+    if (!body) return fail(malformed_xml());
+    auto parts = xml::completed_parts(*body);
+    if (!parts) return fail(malformed_xml());
+    auto r = service_.complete_multipart_upload(A, R, b, k, rq.param("uploadId"), *parts);
+    if (!r) return fail(r.error());
+    return xml_response(xml::complete_multipart("/" + b + "/" + fakes::url_encode(k, true), *r));
+  }
+  return fail(unsupported(rq, true));
+}
+
+}  // namespace pipemu::s3

@@ -1,0 +1,178 @@
+#include "fakes/server/server.hpp"
+
+#include <fcntl.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace pipemu::server {
+
+using fakes::HttpRequest;
+using fakes::HttpResponse;
+
+namespace {
+
+constexpr std::size_t kMaxWholeBody = 16 * 1024 * 1024;
+constexpr std::size_t kReadChunk = 256 * 1024;
+
+HttpRequest to_request(const httplib::Request& req) {
+  HttpRequest rq;
+  rq.method = req.method;
+  rq.path = req.path;
+  for (const auto& [k, v] : req.params) rq.query.emplace(k, v);
+  for (const auto& [k, v] : req.headers) rq.headers.emplace(k, v);
+  rq.body = req.body;
+  return rq;
+}
+
+void to_response(const HttpResponse& r, const httplib::Request& req, httplib::Response& res) {
+  res.status = r.status;
+  for (const auto& [k, v] : r.headers) res.set_header(k, v);
+  res.set_header("x-amz-request-id", "pipemu");
+  res.set_header("x-amzn-RequestId", "pipemu");
+  if (r.file) {
+    int fd = ::open(r.file->path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      res.status = 500;
+      res.set_content("<Error><Code>InternalError</Code><Message>object body missing</Message>"
+                      "</Error>",
+                      "application/xml");
+      return;
+    }
+    if (r.file->length == 0 || req.method == "HEAD") {
+      // httplib sends no body for HEAD; Content-Length must still tell the object's size.
+      ::close(fd);
+      if (req.method == "HEAD") res.set_header("Content-Length", std::to_string(r.file->length));
+      res.set_header("Content-Type", r.content_type);
+      if (req.method != "HEAD") res.set_content("", r.content_type);
+      return;
+    }
+    auto base = static_cast<off_t>(r.file->offset);
+    res.set_content_provider(
+        static_cast<std::size_t>(r.file->length), r.content_type,
+        [fd, base](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+          std::string buf(std::min(length, kReadChunk), '\0');
+          ssize_t n = ::pread(fd, buf.data(), buf.size(), base + static_cast<off_t>(offset));
+          if (n <= 0) return false;
+          return sink.write(buf.data(), static_cast<std::size_t>(n));
+        },
+        [fd](bool) { ::close(fd); });
+    return;
+  }
+  if (!r.body.empty() || !r.content_type.empty()) res.set_content(r.body, r.content_type);
+}
+
+}  // namespace
+
+struct Server::Impl {
+  httplib::Server http;
+  int port = -1;
+};
+
+Server::Server(fakes::Registry& registry, Options options)
+    : impl_(std::make_unique<Impl>()),
+      router_(std::make_unique<Router>(registry, options)),
+      options_(std::move(options)) {
+  auto& http = impl_->http;
+  int threads = options_.threads;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  // Debian's httplib is built without TCP_NODELAY: without it every keep-alive reply waits on
+  // the client's delayed ACK (~40 ms). Accepted sockets inherit the option from the listener.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
+  });
+  http.set_keep_alive_max_count(100000);
+  http.set_keep_alive_timeout(5);  // idle keep-alive connections delay stop() this long
+  http.set_read_timeout(120);
+  http.set_write_timeout(120);
+
+  auto handler = [this](const httplib::Request& req, httplib::Response& res,
+                        const httplib::ContentReader* reader) {
+    // We answer Range ourselves (S3 semantics); httplib would slice every body, error documents
+    // included. Compression is off: clients stream object bytes verbatim. The request object
+    // is not const inside httplib, so these edits are well-defined.
+    auto& mreq = const_cast<httplib::Request&>(req);
+    mreq.ranges.clear();
+    mreq.headers.erase("Accept-Encoding");
+
+    HttpRequest rq = to_request(req);
+    bool consumed = reader == nullptr;
+    if (reader) {
+      rq.read_body = [reader, &consumed](const fakes::BodyChunk& sink) {
+        consumed = true;
+        return (*reader)([&](const char* d, std::size_t n) { return sink(d, n); });
+      };
+    }
+    if (reader && router_->wants_whole_body(rq)) {
+      bool too_big = false;
+      std::string body;
+      rq.read_body([&](const char* d, std::size_t n) {
+        if (body.size() + n > kMaxWholeBody) {
+          too_big = true;
+          return false;
+        }
+        body.append(d, n);
+        return true;
+      });
+      if (too_big) {
+        res.status = 413;
+        res.set_header("Connection", "close");
+        res.set_content("<Error><Code>EntityTooLarge</Code><Message>Your proposed upload "
+                        "exceeds the maximum allowed size</Message></Error>",
+                        "application/xml");
+        return;
+      }
+      rq.body = std::move(body);
+      rq.read_body = nullptr;
+    }
+    HttpResponse r = router_->dispatch(rq);
+    if (!consumed && rq.read_body) {
+      // An error before the body was read: drain it, or the next request on this keep-alive
+      // connection would start mid-body.
+      rq.read_body([](const char*, std::size_t) { return true; });
+    }
+    to_response(r, req, res);
+  };
+  auto with_reader = [handler](const httplib::Request& req, httplib::Response& res,
+                               const httplib::ContentReader& reader) {
+    handler(req, res, &reader);
+  };
+  auto without_reader = [handler](const httplib::Request& req, httplib::Response& res) {
+    handler(req, res, nullptr);
+  };
+  const std::string any = ".*";
+  http.Get(any, without_reader);  // also HEAD
+  http.Delete(any, with_reader);
+  http.Put(any, with_reader);
+  http.Post(any, with_reader);
+  http.Patch(any, with_reader);
+}
+
+Server::~Server() { stop(); }
+
+int Server::bind() {
+  auto& http = impl_->http;
+  if (options_.port == 0) {
+    impl_->port = http.bind_to_any_port(options_.host);
+  } else {
+    impl_->port = http.bind_to_port(options_.host, options_.port) ? options_.port : -1;
+  }
+  if (impl_->port < 0)
+    error_ = fmt::format("cannot listen on {}:{}: {}", options_.host, options_.port,
+                         std::strerror(errno));
+  return impl_->port;
+}
+
+bool Server::run() { return impl_->http.listen_after_bind(); }
+
+void Server::stop() {
+  if (impl_->http.is_running()) impl_->http.stop();
+}
+
+}  // namespace pipemu::server
