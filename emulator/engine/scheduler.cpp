@@ -165,6 +165,7 @@ class Execution {
     ar.output_variables = outcome.output_variables;
     ar.log_tail.assign(tail->begin(), tail->end());
     for (auto& s : outcome.stacks) record_.stacks.push_back(s);
+    if (!outcome.revision.empty() && record_.trigger.commit.empty()) record_.trigger.commit = outcome.revision;
     if (outcome.status == Status::Failed && record_.status_summary.empty())
       record_.status_summary = fmt::format("Action {} in stage {} ({}) failed: {}", action.name,
                                            sr.name, pa.region, outcome.error);
@@ -232,6 +233,33 @@ RunRecord run_pipeline(const model::Pipeline& pipeline, const RunOptions& option
   std::string id = options.execution_id.empty() ? ports.ids.uuid() : options.execution_id;
   Execution execution(pipeline, options, ports, id);
   return execution.run();
+}
+
+RunRecord report_failed_start(const std::string& pipeline_name, const RunOptions& options,
+                              Clock& clock, IdSource& ids, Reporter& reporter,
+                              const std::string& reason) {
+  RunRecord r;
+  r.execution_id = options.execution_id.empty() ? ids.uuid() : options.execution_id;
+  r.pipeline_name = pipeline_name;
+  r.pipeline_region = options.pipeline_region;
+  r.template_path = options.template_path;
+  r.trigger = options.trigger;
+  r.stacks = options.preamble_stacks;
+  r.started = clock.now();
+  reporter.on_event(ExecutionStarted{r.execution_id, r.pipeline_name, r.pipeline_region, r.trigger, r.started, {}});
+  reporter.on_event(Notice{Notice::Level::Error, reason, clock.now()});
+  r.status = Status::Failed;
+  r.status_summary = reason;
+  r.finished = clock.now();
+  ExecutionFinished done;
+  done.execution_id = r.execution_id;
+  done.status = r.status;
+  done.ms = r.duration_ms();
+  done.summary = reason;
+  done.at = r.finished;
+  done.record = std::make_shared<RunRecord>(r);
+  reporter.on_event(done);
+  return r;
 }
 
 }  // namespace pipemu::engine

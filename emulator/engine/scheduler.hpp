@@ -34,6 +34,13 @@ struct RunOptions {
 RunRecord run_pipeline(const model::Pipeline& pipeline, const RunOptions& options,
                        SchedulerPorts& ports);
 
+// An execution that could not start (bad template, missing SSM parameter or export, ...), reported
+// like any run so history and report files show it: ExecutionStarted, an Error notice, and
+// ExecutionFinished Failed with `reason`.
+RunRecord report_failed_start(const std::string& pipeline_name, const RunOptions& options,
+                              Clock& clock, IdSource& ids, Reporter& reporter,
+                              const std::string& reason);
+
 // A configuration value as CodePipeline holds it: a string (non-scalars as compact JSON).
 std::map<std::string, std::string> configuration_strings(const model::Action& action);
 

@@ -69,6 +69,8 @@ Expected<std::string, std::string> read_zip_entry(const std::string& zip_path,
 
 Expected<Ok, std::string> write_zip(const std::string& zip_path,
                                     const std::map<std::string, std::string>& entries) {
+  if (entries.empty())  // libzip writes no file for an empty archive: the bare end record
+    return write_file(zip_path, std::string("PK\x05\x06", 4) + std::string(18, '\0'));
   std::error_code ec;
   fs::create_directories(fs::path(zip_path).parent_path(), ec);
   auto z = open_zip(zip_path, ZIP_CREATE | ZIP_TRUNCATE);
