@@ -1,6 +1,10 @@
 // Lookups over the generated resource table (catalog/catalog_data.cpp).
 #include "fakes/cloudformation/template/catalog.hpp"
 
+#include <cctype>
+
+#include "fakes/cloudformation/template/serverless/hashing.hpp"
+
 namespace pipemu::cfn {
 
 const char* to_string(UpdateBehavior b) {
@@ -25,7 +29,18 @@ UpdateBehavior update_behavior(std::string_view type, std::string_view property)
   return it == t->properties.end() ? UpdateBehavior::Never : it->second;
 }
 
-std::string expand_format(std::string_view format, const FormatValues& v) {
+std::string expand_format(std::string_view format, const FormatValues& given) {
+  // Callers that leave uuid/hex/ID empty get stable values derived from the resource's id and
+  // name, so "vpc-{hex}" never expands to a bare "vpc-".
+  FormatValues v = given;
+  std::string digest = sam::sha1_hex(v.id + "/" + v.name + "/" + v.region);
+  if (v.uuid.empty())
+    v.uuid = digest.substr(0, 8) + "-" + digest.substr(8, 4) + "-" + digest.substr(12, 4) + "-" +
+             digest.substr(16, 4) + "-" + digest.substr(20, 12);
+  if (v.hex.empty()) v.hex = digest.substr(0, 17);
+  if (v.upper_id.empty()) {
+    for (char c : digest.substr(0, 13)) v.upper_id += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
   std::string out;
   size_t i = 0;
   while (i < format.size()) {
