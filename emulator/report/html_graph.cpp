@@ -59,7 +59,7 @@ std::string graph(const RunView& v) {
     x += w + kStageGap;
     k += stage.actions.size();
   }
-  int width = x - kStageGap + 10;
+  int width = std::max(x - kStageGap + 10, 200);  // an empty pipeline still gets a frame
   height += kStagePad + 10;
 
   std::string svg = fmt::format(

@@ -56,8 +56,17 @@ std::string failures(const RunView& v) {
   auto failed = v.failed();
   if (failed.empty() && v.run->status != engine::Status::Failed) return "";
   std::string out = "<section id=\"failures\"><h2>What failed</h2>\n";
-  if (failed.empty())
-    out += "<div class=\"failure\"><p>" + html_escape(v.run->status_summary) + "</p></div>\n";
+  if (failed.empty()) {  // failed before any action did
+    out +=
+        "<div class=\"failure\"><h3>✘ Failed before any action ran</h3>\n"
+        "<p class=\"label\">AWS would have said</p><pre class=\"aws-msg\">" +
+        html_escape(v.run->status_summary) + "</pre>\n";
+    if (v.run_advice)
+      out += "<p class=\"label\">What it means</p><p>" + html_escape(v.run_advice->meaning) +
+             "</p>\n<p class=\"label\">Usual fix</p><p class=\"fix\">" +
+             html_escape(v.run_advice->fix) + "</p>\n";
+    out += "</div>\n";
+  }
   for (const ActionView* f : failed) {
     const auto& a = *f->action;
     out += fmt::format(

@@ -14,6 +14,15 @@ using ansi::paint;
 std::string render_failures(const engine::RunRecord& run, bool color, std::size_t max_log_lines) {
   RunView view = make_view(run);
   std::string out;
+  if (run.status == engine::Status::Failed && view.failed().empty() &&
+      !run.status_summary.empty()) {
+    out += "\n" + paint("FAILED before any action ran", Color::Red, color) + "\n";
+    out += fmt::format("  AWS says:  {}\n", run.status_summary);
+    if (view.run_advice) {
+      out += fmt::format("  Meaning:   {}\n", view.run_advice->meaning);
+      out += paint(fmt::format("  Usual fix: {}", view.run_advice->fix), Color::Bold, color) + "\n";
+    }
+  }
   for (const ActionView* v : view.failed()) {
     const auto& a = *v->action;
     out += "\n";

@@ -111,6 +111,12 @@ RunView make_view(const RunRecord& run) {
       if (std::find(ins.begin(), ins.end(), f.artifact) != ins.end())
         f.consumers.push_back(static_cast<int>(i));
     }
+  if (run.status == Status::Failed && view.failed().empty()) {
+    Vars vars{{"region", run.pipeline_region},
+              {"pipeline_region", run.pipeline_region},
+              {"pipeline", run.pipeline_name}};
+    view.run_advice = advise("", run.status_summary, vars);
+  }
   return view;
 }
 

@@ -37,6 +37,9 @@ struct RunView {
   std::vector<ActionView> actions;   // pipeline order: stage, then declaration order
   std::vector<ArtifactFlow> flows;   // in order of production
   std::vector<std::string> regions;  // pipeline region first, then in order of first use
+  // A run can fail before any action does (the pipeline's own stack, a missing parameter or
+  // export): then the advice for its status_summary, read in the pipeline region.
+  std::optional<Advice> run_advice;
 
   const ActionView* find(std::string_view stage, std::string_view action) const;
   std::vector<const ActionView*> failed() const;

@@ -119,3 +119,24 @@ TEST_CASE("html: user text is escaped everywhere", "[html]") {
   CHECK(page.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
   CHECK(count(page, "<script>") == 1);  // only the page's own
 }
+
+TEST_CASE("html: a run that failed before any action", "[html]") {
+  std::string page = report::html_report(test::sample_early_failure());
+  CHECK(page.find("<h3>✘ Failed before any action ran</h3>") != std::string::npos);
+  CHECK(page.find("aws ssm put-parameter --region eu-west-1 --name /service-x/eu-bucket") !=
+        std::string::npos);
+  CHECK(count(page, "<a class=\"tl-bar ") == 0);
+  CHECK(count(page, "<span class=\"tl-none\">not run</span>") == 11);
+  CHECK(page.find("No artifacts.") == std::string::npos);  // flows exist, none produced
+  CHECK(page.find("not produced in this run") != std::string::npos);
+}
+
+TEST_CASE("html: an empty pipeline renders without negative sizes", "[html]") {
+  engine::RunRecord r;
+  r.pipeline_name = "empty";
+  r.pipeline_region = "eu-west-1";
+  std::string page = report::html_report(r);
+  CHECK(page.find("viewBox=\"0 0 200 ") != std::string::npos);
+  CHECK(page.find("No artifacts.") != std::string::npos);
+  CHECK(page.find("=\"-") == std::string::npos);
+}

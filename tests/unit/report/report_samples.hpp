@@ -14,6 +14,8 @@ engine::RunRecord sample_success();
 // us-transform (us-east-1, RunOrder 2) fails with "No export named SnsTopicArn found."; its
 // RunOrder-2 siblings finish, RunOrder 3 never starts.
 engine::RunRecord sample_failure();
+// The pipeline's own stack failed on a missing SSM parameter: no stage ever started.
+engine::RunRecord sample_early_failure();
 
 // The events a run producing `r` emits, in engine order (ActionLog lines from each log_tail).
 std::vector<engine::Event> events_for(const engine::RunRecord& r);

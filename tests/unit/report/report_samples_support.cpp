@@ -181,6 +181,30 @@ RunRecord sample_failure() {
   return r;
 }
 
+RunRecord sample_early_failure() {
+  RunRecord r = base();
+  for (auto& s : r.stages) {
+    s.status = Status::NotStarted;
+    s.started = s.finished = 0;
+    for (auto& a : s.actions) {
+      a.status = Status::NotStarted;
+      a.started = a.finished = 0;
+      a.summary.clear();
+      a.log_tail.clear();
+    }
+  }
+  r.artifacts.clear();
+  r.stacks.resize(1);
+  r.stacks[0].status = "ROLLBACK_COMPLETE";
+  r.stacks[0].status_reason = "Parameters: [/service-x/eu-bucket] cannot be found.";
+  r.status = Status::Failed;
+  r.status_summary =
+      "Pipeline stack service-x-pipeline: Parameters: [/service-x/eu-bucket] "
+      "cannot be found.";
+  r.finished = kT0 + 300;
+  return r;
+}
+
 std::vector<engine::Event> events_for(const RunRecord& r) {
   std::vector<engine::Event> ev;
   engine::ExecutionStarted start{r.execution_id, r.pipeline_name, r.pipeline_region,

@@ -178,3 +178,20 @@ TEST_CASE("colour codes only when asked", "[terminal]") {
   CHECK(run_terminal(test::sample_success(), o) ==
         "\x1b[32mExecution 6f1c2d3e-0000-4000-8000-00000000abcd Succeeded\x1b[0m in 9.1s\n");
 }
+
+TEST_CASE("a run that fails before any action still says why and how to fix it", "[terminal]") {
+  auto o = plain();
+  o.quiet = true;
+  CHECK(run_terminal(test::sample_early_failure(), o) ==
+        "\n"
+        "FAILED before any action ran\n"
+        "  AWS says:  Pipeline stack service-x-pipeline: Parameters: [/service-x/eu-bucket] "
+        "cannot be found.\n"
+        "  Meaning:   A template parameter of an SSM type names Parameter Store key "
+        "/service-x/eu-bucket, and eu-west-1 has no such parameter. CloudFormation reads it in "
+        "the stack's region at deploy time.\n"
+        "  Usual fix: Create it in eu-west-1: `aws ssm put-parameter --region eu-west-1 --name "
+        "/service-x/eu-bucket --type String --value <value>` (or fix the parameter's default).\n"
+        "Execution 6f1c2d3e-0000-4000-8000-00000000abcd Failed in 0.3s: Pipeline stack "
+        "service-x-pipeline: Parameters: [/service-x/eu-bucket] cannot be found.\n");
+}
