@@ -51,7 +51,10 @@ TerminalOptions detect_terminal(int fd, bool quiet) {
   o.live = tty && !dumb && !quiet;
   o.color = tty && !dumb && std::getenv("NO_COLOR") == nullptr;
   struct winsize ws {};
-  if (tty && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) o.width = ws.ws_col;
+  if (tty && ioctl(fd, TIOCGWINSZ, &ws) == 0) {
+    if (ws.ws_col > 20) o.width = ws.ws_col;
+    if (ws.ws_row > 3) o.height = ws.ws_row;
+  }
   o.refresh_ms = o.live ? 100 : 0;
   return o;
 }
@@ -154,7 +157,9 @@ void TerminalReporter::clear_board_locked() {
 
 void TerminalReporter::redraw_locked() {
   if (!opt_.live || board_->stages.empty()) return;
-  auto lines = board_->render(opt_.now(), opt_.width, opt_.color, false);
+  // One line of the screen stays free so the cursor-up never scrolls past the board's top.
+  auto lines = board_->render(opt_.now(), opt_.width, opt_.color, false,
+                              opt_.height > 1 ? opt_.height - 1 : 0);
   std::string buf;
   if (drawn_lines_ > 0) buf += "\x1b[" + std::to_string(drawn_lines_) + "F\x1b[J";
   for (const auto& l : lines) buf += l + "\n";

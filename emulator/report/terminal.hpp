@@ -25,6 +25,7 @@ struct TerminalOptions {
   bool quiet = false;         // failures and the final line only
   bool show_logs = false;     // plain mode: print every action log line ("  | ...")
   std::size_t width = 100;    // columns, for truncating live lines
+  std::size_t height = 0;     // rows: the live board stays shorter (0 = unknown)
   std::size_t log_tail = 20;  // at most this many log lines in the failure block
   // Clock for elapsed times on the live board (engine::TimePoint units). Default: system clock.
   std::function<engine::TimePoint()> now;

@@ -104,7 +104,15 @@ void TerminalReporter::Board::apply(const engine::Event& event) {
 }
 
 std::vector<std::string> TerminalReporter::Board::render(engine::TimePoint now, std::size_t width,
-                                                         bool color, bool expand_all) const {
+                                                         bool color, bool expand_all,
+                                                         std::size_t max_lines) const {
+  // Overprinting only works while the board fits on the screen: when it would not, the open
+  // stage shows only its running and failed actions plus a count of the others.
+  std::size_t full = 1 + stages.size();
+  for (const auto& s : stages)
+    if (expand_all || s.status == Status::InProgress || s.status == Status::Failed)
+      full += s.actions.size();
+  const bool compact = !expand_all && max_lines > 0 && full > max_lines;
   std::vector<std::string> lines;
   std::size_t name_w = 12, region_w = 9;
   for (const auto& s : stages)
@@ -130,8 +138,13 @@ std::vector<std::string> TerminalReporter::Board::render(engine::TimePoint now, 
     lines.push_back(fit(rest, " " + paint(g, ansi::status_color(s.status), color) + " ", 3));
     bool open = expand_all || s.status == Status::InProgress || s.status == Status::Failed;
     if (!open) continue;
+    std::size_t done = 0, waiting = 0;
     for (std::size_t i = 0; i < s.actions.size(); ++i) {
       const Action& a = s.actions[i];
+      if (compact && a.status != Status::InProgress && a.status != Status::Failed) {
+        ++(a.status == Status::NotStarted ? waiting : done);
+        continue;
+      }
       // Bracket actions that share a RunOrder: they run at the same time.
       auto same = [&](std::size_t j) {
         return j < s.actions.size() && s.actions[j].run_order == a.run_order;
@@ -150,7 +163,12 @@ std::vector<std::string> TerminalReporter::Board::render(engine::TimePoint now, 
       std::size_t prefix_cols = 3 + display_width(std::to_string(a.run_order)) + 1 + 1 + 2;
       lines.push_back(fit(body, prefix, prefix_cols));
     }
+    if (done + waiting > 0)
+      lines.push_back(truncate_columns(
+          fmt::format("     … {} more: {} finished, {} waiting", done + waiting, done, waiting),
+          width));
   }
+  if (max_lines > 0 && !expand_all && lines.size() > max_lines) lines.resize(max_lines);
   return lines;
 }
 

@@ -32,9 +32,10 @@ struct TerminalReporter::Board {
   std::vector<Stage> stages;
 
   void apply(const engine::Event& event);
-  // Lines of the board at `now`. Finished stages fold to one line unless expand_all.
+  // Lines of the board at `now`. Finished stages fold to one line unless expand_all; with
+  // max_lines (> 0, ignored when expand_all) the board never gets taller than that.
   std::vector<std::string> render(engine::TimePoint now, std::size_t width, bool color,
-                                  bool expand_all) const;
+                                  bool expand_all, std::size_t max_lines = 0) const;
 
  private:
   Stage& stage(const std::string& name);

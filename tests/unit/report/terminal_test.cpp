@@ -195,3 +195,29 @@ TEST_CASE("a run that fails before any action still says why and how to fix it",
         "Execution 6f1c2d3e-0000-4000-8000-00000000abcd Failed in 0.3s: Pipeline stack "
         "service-x-pipeline: Parameters: [/service-x/eu-bucket] cannot be found.\n");
 }
+
+TEST_CASE("live mode keeps the board shorter than the terminal", "[terminal]") {
+  auto o = plain();
+  engine::TimePoint now = test::kT0 + 6500;
+  o.now = [&now] { return now; };
+  o.live = true;
+  o.width = 80;
+  o.height = 10;  // the full board would need 13 lines
+  std::ostringstream out;
+  report::TerminalReporter t(out, o);
+  for (const auto& e : test::events_for(test::sample_failure())) {
+    t.on_event(e);
+    if (auto* s = std::get_if<engine::ActionStarted>(&e); s && s->action == "au-transform") break;
+  }
+  std::string text = out.str();
+  std::string frame = text.substr(text.rfind("\x1b[J") + 3);
+  CHECK(frame ==
+        "service-x (eu-west-1)  execution 6f1c2d3e-0000-4000-8000-00000000abcd\n"
+        " ✔ Source                                   0.4s\n"
+        " ✔ Build                                    4.0s\n"
+        " ⠴ Deploy                                   1.8s\n"
+        "   2┌ ⠴ eu-transform       eu-west-1       0.2s\n"
+        "   2│ ⠴ us-transform       us-east-1       0.1s\n"
+        "   2└ ⠴ au-transform       ap-southeast-2  0.1s\n"
+        "     … 6 more: 3 finished, 3 waiting\n");
+}
