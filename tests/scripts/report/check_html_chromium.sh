@@ -8,16 +8,9 @@ set -euo pipefail
 render=$1 work=$2
 here=$(cd "$(dirname "$0")" && pwd)
 
-browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$browser" ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    browser=$(command -v chromium)
-  else
-    echo "chromium is not installed (apt-get install chromium)" >&2
-    exit 1
-  fi
-fi
+. "$here/lib.sh"
+need_package chromium chromium
+browser=$(command -v chromium)
 
 rm -rf "$work" && mkdir -p "$work"
 "$render" "$work"

@@ -4,9 +4,12 @@
 # Usage: check_json_schema.sh RENDER_SAMPLE WORKDIR SCHEMA
 set -euo pipefail
 render=$1 work=$2 schema=$3
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+py=$(python_with_jsonschema)
 rm -rf "$work" && mkdir -p "$work"
 "$render" "$work"
-python3 - "$schema" "$work/succeeded/report.json" "$work/failed/report.json" <<'PY'
+"$py" - "$schema" "$work/succeeded/report.json" "$work/failed/report.json" <<'PY'
 import json, sys
 import jsonschema
 schema = json.load(open(sys.argv[1]))

@@ -4,7 +4,8 @@
 set -euo pipefail
 render=$1 work=$2
 here=$(cd "$(dirname "$0")" && pwd)
-command -v xmllint >/dev/null || { echo "xmllint missing: apt-get install libxml2-utils" >&2; exit 1; }
+. "$here/lib.sh"
+need_package xmllint libxml2-utils
 rm -rf "$work" && mkdir -p "$work"
 "$render" "$work"
 for run in succeeded failed; do
