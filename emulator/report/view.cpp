@@ -28,6 +28,15 @@ void add_region(std::vector<std::string>& regions, const std::string& r) {
     regions.push_back(r);
 }
 
+// The action's resolved configuration (StackName, TemplatePath, ProjectName, ...) is what makes
+// the descriptions specific. ActionRecord does not carry it yet; this picks it up as soon as the
+// engine adds a `configuration` map, without a change here.
+template <class A>
+void add_configuration(Vars& v, const A& a) {
+  if constexpr (requires { a.configuration.begin(); })
+    for (const auto& [key, value] : a.configuration) v.emplace(key, value);
+}
+
 }  // namespace
 
 std::string anchor_id(std::string_view stage, std::string_view action) {
@@ -48,10 +57,11 @@ std::string anchor_id(std::string_view stage, std::string_view action) {
 Vars action_vars(const RunRecord& run, const StageRecord& stage, const ActionRecord& a,
                  const StackRecord* stack) {
   Vars v;
+  add_configuration(v, a);
   if (stack) {
-    v["StackName"] = stack->stack_name;
-    v["ActionMode"] = stack->action_mode;
-    v["ChangeSetName"] = stack->change_set_name;
+    v.emplace("StackName", stack->stack_name);
+    v.emplace("ActionMode", stack->action_mode);
+    v.emplace("ChangeSetName", stack->change_set_name);
   }
   v["region"] = a.region;
   v["action"] = a.name;
@@ -83,7 +93,7 @@ RunView make_view(const RunRecord& run) {
       v.anchor = anchor_id(stage.name, a.name);
       v.stack = stack_of(run, a);
       v.vars = action_vars(run, stage, a, v.stack);
-      if (v.stack) v.mode = v.stack->action_mode;
+      if (auto m = v.vars.find("ActionMode"); m != v.vars.end()) v.mode = m->second;
       v.description = describe_action(a.category, a.provider, v.mode, v.vars);
       if (a.status == Status::Failed) v.advice = advise(a.error_code, a.error, v.vars);
       add_region(view.regions, a.region);
