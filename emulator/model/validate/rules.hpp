@@ -20,6 +20,9 @@ void check_refs(const Template& t, Diagnostics& d);
 // the resource is kept, only not checked).
 void check_resource_types(const Template& t, Diagnostics& d);
 
+// codebuild_rules.cpp: ComputeType, environment Type, variable types, cache type and modes.
+void check_codebuild_project(const TemplateResource& r, Diagnostics& d);
+
 // pipeline_rules.cpp: stages, names, artifacts, RunOrder, Source placement.
 void check_pipeline_structure(const Pipeline& p, Diagnostics& d);
 

@@ -171,6 +171,7 @@ Result validate_text(const std::string& template_path, std::string template_text
     for (const auto* res : tpl->resources_of_type("AWS::CodeBuild::Project")) {
       auto p = codebuild_project_from_cfn(res->properties, res->logical_id);
       d.append(p.diagnostics);
+      check_codebuild_project(*res, d);
       projects.push_back(std::move(p.value));
     }
     for (const auto* res : tpl->resources_of_type("AWS::CodePipeline::Pipeline")) {

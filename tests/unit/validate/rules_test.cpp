@@ -302,3 +302,17 @@ TEST_CASE("JSON templates and get-pipeline output are validated too") {
   CHECK(api.pipelines[0].name == "p");
   CHECK(api.pipelines[0].region == "eu-west-1");
 }
+
+TEST_CASE("codebuild-enum: ComputeType, environment Type and cache values") {
+  auto r = check(with("ComputeType: BUILD_GENERAL1_SMALL", "ComputeType: BUILD_GENERAL_SMALL"));
+  REQUIRE(r.diagnostics.items().size() == 1);
+  CHECK(r.diagnostics.items()[0].rule == "codebuild-enum");
+  CHECK(r.diagnostics.items()[0].hint == "did you mean 'BUILD_GENERAL1_SMALL'?");
+  CHECK(r.diagnostics.items()[0].mark.line == 9);
+  auto cache = check(with("      ServiceRole:", "      Cache: {Type: LOCAL}\n      ServiceRole:"));
+  CHECK(rules(cache) == V{"10:14 codebuild-enum"});
+  auto mode =
+      check(with("      ServiceRole:",
+                 "      Cache: {Type: LOCAL, Modes: [LOCAL_DOCKER_CACHE]}\n      ServiceRole:"));
+  CHECK(mode.diagnostics.items().at(0).hint == "did you mean 'LOCAL_DOCKER_LAYER_CACHE'?");
+}
