@@ -78,8 +78,16 @@ void TerminalReporter::ticker() {
   std::unique_lock lock(mu_);
   while (!stopping_) {
     cv_.wait_for(lock, std::chrono::milliseconds(opt_.refresh_ms));
-    if (!stopping_ && drawn_lines_ > 0) redraw_locked();
+    if (!stopping_ && !paused_ && drawn_lines_ > 0) redraw_locked();
   }
+}
+
+void TerminalReporter::pause() {
+  std::lock_guard lock(mu_);
+  if (!opt_.live) return;
+  clear_board_locked();
+  out_ << std::flush;
+  paused_ = true;
 }
 
 void TerminalReporter::refresh() {
@@ -89,6 +97,7 @@ void TerminalReporter::refresh() {
 
 void TerminalReporter::on_event(const engine::Event& event) {
   std::lock_guard lock(mu_);
+  paused_ = false;
   if (auto* e = std::get_if<engine::ExecutionFinished>(&event)) {
     board_->apply(event);
     finish(*e);

@@ -47,6 +47,9 @@ class TerminalReporter final : public engine::Reporter {
 
   void on_event(const engine::Event& event) override;
   void refresh();  // redraw the live board now (no-op in plain mode)
+  // Clears the live board and stops redrawing it until the next event, so a prompt (manual
+  // approval with --approve ask) can use the terminal. No-op in plain mode.
+  void pause();
 
   struct Board;  // live-board state (terminal_board.cpp)
 
@@ -65,6 +68,7 @@ class TerminalReporter final : public engine::Reporter {
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;
+  bool paused_ = false;
   std::thread ticker_;
 };
 

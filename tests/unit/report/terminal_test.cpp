@@ -221,3 +221,19 @@ TEST_CASE("live mode keeps the board shorter than the terminal", "[terminal]") {
         "   2└ ⠴ au-transform       ap-southeast-2  0.1s\n"
         "     … 6 more: 3 finished, 3 waiting\n");
 }
+
+TEST_CASE("pause clears the live board for a prompt; the next event draws it afresh",
+          "[terminal]") {
+  auto o = plain();
+  o.live = true;
+  std::ostringstream out;
+  report::TerminalReporter t(out, o);
+  auto events = test::events_for(test::sample_success());
+  t.on_event(events[0]);  // ExecutionStarted: header + 3 stages
+  t.pause();
+  std::string text = out.str();
+  CHECK(text.substr(text.size() - 7) == "\x1b[4F\x1b[J");
+  out.str("");
+  t.on_event(events[1]);  // StageStarted: drawn below whatever the prompt printed
+  CHECK(out.str().rfind("service-x (eu-west-1)", 0) == 0);
+}
