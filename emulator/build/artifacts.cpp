@@ -57,7 +57,8 @@ bool pattern_selects(const std::string& pattern, const std::string& rel) {
 }  // namespace
 
 Expected<Collected, std::string> collect_artifacts(const std::string& src_dir,
-                                                   const model::ArtifactSpec& spec) {
+                                                   const model::ArtifactSpec& spec,
+                                                   std::vector<std::string>& log) {
   Collected c;
   std::error_code ec;
   fs::path root = fs::weakly_canonical(src_dir, ec);
@@ -109,7 +110,7 @@ Expected<Collected, std::string> collect_artifacts(const std::string& src_dir,
         if (!names.insert(name).second) continue;  // first match wins, as a zip holds one entry per name
         c.entries.push_back({real.string(), name});
       }
-      if (!any) c.log.push_back("Skipping invalid file path " + g.pattern);
+      if (!any) log.push_back("Skipping invalid file path " + g.pattern);
     }
   }
   if (c.entries.empty()) return unexpected("no matching artifact paths found");

@@ -17,11 +17,12 @@ namespace pipemu::build {
 
 struct Collected {
   std::vector<source::ZipEntry> entries;
-  std::vector<std::string> log;  // lines to show in the UPLOAD_ARTIFACTS phase
 };
 
-// Errors are the phase-context messages (CLIENT_ERROR).
+// Errors are the phase-context messages (CLIENT_ERROR). `log` gets the lines to show in the
+// UPLOAD_ARTIFACTS phase ("Skipping invalid file path ..."), also when collection fails.
 Expected<Collected, std::string> collect_artifacts(const std::string& src_dir,
-                                                   const model::ArtifactSpec& spec);
+                                                   const model::ArtifactSpec& spec,
+                                                   std::vector<std::string>& log);
 
 }  // namespace pipemu::build

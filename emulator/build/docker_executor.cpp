@@ -1,5 +1,7 @@
 #include "build/docker_executor.hpp"
 
+#include "build/log_format.hpp"
+
 #include <atomic>
 #include <thread>
 
@@ -76,7 +78,21 @@ Expected<std::unique_ptr<Session>, std::string> DockerExecutor::start(const Sess
   if (!id) return unexpected(id.error());
   if (auto started = client_.start(*id); !started) {
     (void)client_.remove(*id);
-    return unexpected(started.error());
+    // Engines inside restricted sandboxes (rootless, nested) refuse privileged containers. What
+    // the builds need from PrivilegedMode is the engine itself, which the mounted socket gives.
+    if (!spec.privileged || started.error().find("caps") == std::string::npos)
+      return unexpected(started.error());
+    auto cfg = container_config(spec, client_.endpoint());
+    cfg["HostConfig"]["Privileged"] = false;
+    id = client_.create_container(cfg);
+    if (!id) return unexpected(id.error());
+    if (auto again = client_.start(*id); !again) {
+      (void)client_.remove(*id);
+      return unexpected(again.error());
+    }
+    sink(container_line("pipemu: this Docker engine refuses privileged containers; PrivilegedMode runs "
+                        "unprivileged with the engine socket mounted, so docker commands in the build work") +
+         "\n");
   }
   return std::unique_ptr<Session>(new DockerSession(client_, *id, std::move(sink)));
 }

@@ -52,11 +52,20 @@ Expected<std::vector<EnvVar>, std::string> project_environment(const model::Code
   return out;
 }
 
-LoadedBuildspec load_project_buildspec(const model::CodeBuildProject& project, const std::string& src_dir) {
+LoadedBuildspec load_project_buildspec(const model::CodeBuildProject& project, const std::string& src_dir,
+                                       const std::string& override_file) {
   LoadedBuildspec out;
   model::Parsed<model::Buildspec> parsed;
   const auto& src = project.source;
-  if (src.buildspec_is_inline()) {
+  if (!override_file.empty()) {
+    std::error_code ec;
+    if (!fs::is_regular_file(override_file, ec)) {
+      out.error = "YAML file does not exist";
+      out.diagnostics = "buildspec " + override_file + " not found";
+      return out;
+    }
+    parsed = model::parse_buildspec_file(override_file);
+  } else if (src.buildspec_is_inline()) {
     parsed = model::parse_buildspec_text(project.logical_id + " Source.BuildSpec", src.buildspec);
   } else {
     std::string rel = src.buildspec_path();
@@ -142,7 +151,7 @@ BuildResult run_project_build(const ProjectBuild& b, Executor& executor, BuildLi
     if (!has) r.provision_error = has.error();
     else if (!*has) r.provision_error = missing_image_message(b.project.environment.image, resolved);
   }
-  auto loaded = load_project_buildspec(b.project, b.source_dir);
+  auto loaded = load_project_buildspec(b.project, b.source_dir, b.buildspec_file);
   if (!loaded.diagnostics.empty())
     for (const auto& line : text::split(loaded.diagnostics, '\n'))
       if (!line.empty()) listener.log("DOWNLOAD_SOURCE", line);

@@ -41,7 +41,8 @@ struct LoadedBuildspec {
   std::string error;
   std::string diagnostics;
 };
-LoadedBuildspec load_project_buildspec(const model::CodeBuildProject& project, const std::string& src_dir);
+LoadedBuildspec load_project_buildspec(const model::CodeBuildProject& project, const std::string& src_dir,
+                                       const std::string& override_file = {});
 
 // `kind`: "docker", "local" or "auto" (Docker when the engine answers). `note` says what was
 // chosen and, for local, that it is less isolated.
@@ -68,6 +69,7 @@ struct ProjectBuild {
   std::optional<std::chrono::seconds> timeout;  // overrides TimeoutInMinutes (tests, --timeout)
   int build_number = 1;
   std::vector<std::string> secrets;
+  std::string buildspec_file;  // a host path overriding the project's buildspec (pipemu build --buildspec)
 };
 
 BuildResult run_project_build(const ProjectBuild& build, Executor& executor, BuildListener& listener);

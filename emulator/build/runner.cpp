@@ -512,8 +512,9 @@ Status Run::upload_artifacts(std::string& code, std::string& msg) {
   fs::create_directories(dir, ec);
   auto one = [&](const model::ArtifactSpec& spec, const std::string& zip) -> bool {
     say("Expanding base directory path: " + (spec.base_directory.empty() ? "." : spec.base_directory));
-    auto got = collect_artifacts(src_host_, spec);
-    if (got) for (const auto& l : got->log) say(l);
+    std::vector<std::string> lines;
+    auto got = collect_artifacts(src_host_, spec, lines);
+    for (const auto& l : lines) say(l);
     if (!got) {
       code = "CLIENT_ERROR";
       msg = got.error();
