@@ -27,7 +27,8 @@ CachePlan plan_cache(const std::vector<model::Glob>& paths, const std::string& p
     CacheDir d;
     d.pattern = g.pattern;
     d.path = norm.generic_string();
-    d.host = (fs::path(project_root) / (absolute ? "abs" : "src") / norm.relative_path()).string();
+    // Bind mounts need absolute host paths.
+    d.host = (fs::absolute(project_root) / (absolute ? "abs" : "src") / norm.relative_path()).lexically_normal().string();
     std::error_code ec;
     fs::create_directories(d.host, ec);
     plan.dirs.push_back(std::move(d));

@@ -1,0 +1,8 @@
+# Build-stage tests that drive the real pipemu binary, the aws CLI and a real Docker engine
+# (tools/prepare-test-env starts dockerd and builds the stand-in image before ctest runs).
+add_test(NAME "build: article build flow on the fixture service"
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/build/build_flow.sh $<TARGET_FILE:pipemu> ${PROJECT_SOURCE_DIR})
+set_tests_properties("build: article build flow on the fixture service" PROPERTIES LABELS "build;docker" TIMEOUT 300)
+add_test(NAME "build: pipemu build bad input"
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/build/cli_errors.sh $<TARGET_FILE:pipemu>)
+set_tests_properties("build: pipemu build bad input" PROPERTIES LABELS "build;docker" TIMEOUT 120)
