@@ -245,6 +245,7 @@ int run(BuildOptions& o) {
   for (const auto& [k, v] : result.exported_variables) std::cout << fmt::format("  exported {}={}\n", k, v);
   if (result.status != build::Status::Succeeded) {
     std::cout << "  " << result.failure_summary() << "\n";
+    std::cout << "  work directory kept for inspection: " << work << "\n";
     return kFailed;
   }
   if (o.work.empty()) fs::remove_all(work, ec);
