@@ -39,6 +39,11 @@ class Evaluator {
   Result<model::Node> resource_properties(const std::string& logical_id);
   // Outputs whose condition holds, resolved.
   Result<std::vector<EvaluatedOutput>> outputs();
+  // The Rules section against the bound parameters: for each rule whose RuleCondition holds,
+  // every Assert must hold, else a ValidationError with its AssertDescription. Supports
+  // Fn::Equals/And/Or/Not, Fn::Contains, Fn::EachMemberEquals, Fn::EachMemberIn over Ref'd
+  // parameters; Fn::ValueOf/ValueOfAll/RefAll need the EC2 API and fail as unsupported.
+  Result<Ok> check_rules();
 
   const std::vector<ResolvedParameter>& parameters() const { return params_; }
   const EvalContext& context() const { return ctx_; }
