@@ -19,6 +19,17 @@ const std::vector<Command>& commands() {
        setup_serve, "0 stopped by a signal, 1 cannot listen or state unreadable"},
       {"validate", "Check a pipeline template (and its buildspec) statically, compiler-style",
        setup_validate, "0 no errors (warnings allowed), 1 errors found, 2 usage"},
+      {"run", "Replay the pipeline end to end against the regional fakes (Source, Build, Deploy)",
+       setup_run, "0 execution Succeeded, 1 Failed or could not start, 2 usage"},
+      {"plan", "Show what `run` would do: stages, RunOrder groups, regions, artifact flow",
+       setup_plan, "0 ok, 1 template error, 2 usage"},
+      {"graph", "Print the pipeline as a DOT or Mermaid graph of actions and artifacts",
+       setup_graph, "0 ok, 1 template error, 2 usage"},
+      {"history", "List recorded runs", setup_history, "0 ok, 1 history unreadable"},
+      {"diff", "Show what changed between two recorded runs", setup_diff,
+       "0 ok, 1 unknown run or history unreadable"},
+      {"state", "Show a region's stacks, exports, parameters and buckets", setup_state,
+       "0 ok, 1 state unreadable"},
   };
   return table;
 }

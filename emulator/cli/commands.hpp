@@ -9,5 +9,11 @@ std::function<int()> setup_serve(CLI::App& app);
 std::function<int()> setup_version(CLI::App& app);
 std::function<int()> setup_build(CLI::App& app);
 std::function<int()> setup_validate(CLI::App& app);
+std::function<int()> setup_run(CLI::App& app);
+std::function<int()> setup_plan(CLI::App& app);
+std::function<int()> setup_graph(CLI::App& app);
+std::function<int()> setup_history(CLI::App& app);
+std::function<int()> setup_diff(CLI::App& app);
+std::function<int()> setup_state(CLI::App& app);
 
 }  // namespace pipemu::cli

@@ -139,13 +139,21 @@ Expected<DeployedStack, std::string> deploy_template_stack(LocalAws& aws, const 
     for (auto& e : *ex) if (e.stack_id == stack_id) exports.push_back(e);
   out.record = stack_record(req.region, stack, out.resources, exports);
   if (stack.status != "CREATE_COMPLETE" && stack.status != "UPDATE_COMPLETE") {
-    std::string why = stack.status_reason;
+    // The first failed resource, else the stack's own rollback reason (template errors).
+    std::string why = stack.status_reason, stack_reason;
     if (auto ev = svc.describe_stack_events(caller, stack_id))
-      for (auto it = ev->rbegin(); it != ev->rend(); ++it)
-        if (it->status.find("FAILED") != std::string::npos && it->logical_id != stack.name) {
+      for (auto it = ev->rbegin(); it != ev->rend(); ++it) {
+        if (it->logical_id == stack.name) {
+          if (stack_reason.empty() && !it->status_reason.empty()) stack_reason = it->status_reason;
+          continue;
+        }
+        if (it->status.find("FAILED") != std::string::npos) {
           why = fmt::format("{} ({}): {}", it->logical_id, it->resource_type, it->status_reason);
+          stack_reason.clear();
           break;
         }
+      }
+    if (!stack_reason.empty()) why = stack_reason;
     return unexpected(fmt::format("{}: stack {} in {} is {}: {}", req.template_path, name,
                                   req.region, stack.status, why));
   }

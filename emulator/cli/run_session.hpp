@@ -1,0 +1,18 @@
+#pragma once
+// What `pipemu run` does, apart from its flags (run_command.cpp) so tools and tests can drive it.
+#include <string>
+#include <vector>
+
+namespace pipemu::cli {
+
+struct RunSettings {
+  std::string template_path, repo, branch, commit, region, state_dir, report_dir;
+  std::string executor = "auto", approve = "all", stack_name;
+  std::vector<std::string> images, params, bootstraps;
+  bool worktree = false, quiet = false, json = false, show_logs = false;
+};
+
+// Exit code: 0 Succeeded, 1 Failed (or could not start), 2 usage.
+int run_session(const RunSettings& settings);
+
+}  // namespace pipemu::cli

@@ -1,0 +1,26 @@
+# Shared by the run tests: a private work dir, the flagship repository, assertions.
+set -euo pipefail
+PIPEMU=$1
+ROOT=$2
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+# expect_in FILE TEXT: the file contains the text.
+expect_in() { grep -qF -- "$2" "$1" || { echo "--- $1" >&2; cat "$1" >&2; fail "expected '$2' in $1"; }; }
+json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
+make_repo() {
+  local dir=$1
+  mkdir -p "$dir"
+  cp -R "$ROOT/scenarios/common/service/." "$dir/"
+  (cd "$dir" && git init -q -b master && git add -A &&
+     git -c user.name=t -c user.email=t@example.com commit -q -m "first push")
+}
+# The flagship pipeline. Until the CloudFormation fake's catalogue gives AWS::CodePipeline::Pipeline
+# its Version attribute, the webhook's `TargetPipelineVersion: !GetAtt CodePipeline.Version` fails
+# the pipeline stack ("does not support attribute type Version"), so the tests use a copy with 1.
+PIPELINE=$WORK/pipeline.yaml
+sed 's/TargetPipelineVersion: !GetAtt CodePipeline.Version/TargetPipelineVersion: 1/' \
+  "$ROOT/scenarios/flagship/pipeline.yaml" > "$PIPELINE"
+BOOT=(--bootstrap "eu-west-1=$ROOT/scenarios/flagship/bootstrap/eu-west-1.yaml"
+      --bootstrap "us-east-1=$ROOT/scenarios/flagship/bootstrap/us-east-1.yaml"
+      --bootstrap "ap-southeast-2=$ROOT/scenarios/flagship/bootstrap/ap-southeast-2.yaml")
