@@ -15,6 +15,8 @@ const std::vector<Command>& commands() {
       {"version", "Print pipemu's version", setup_version, "0"},
       {"build", "Run a CodeBuild project's buildspec on a repository, in Docker", setup_build,
        "0 build SUCCEEDED, 1 build FAILED/TIMED_OUT or error, 2 usage"},
+      {"scenario", "Run the scenario regression suite (scenario run), or scaffold one (scenario new)",
+       setup_scenario, "0 every scenario passed, 1 a scenario failed or could not run, 2 usage"},
       {"serve", "Serve the S3, SSM and CloudFormation fakes over HTTP for the aws CLI and boto3",
        setup_serve, "0 stopped by a signal, 1 cannot listen or state unreadable"},
       {"validate", "Check a pipeline template (and its buildspec) statically, compiler-style",

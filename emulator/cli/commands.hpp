@@ -9,6 +9,7 @@ std::function<int()> setup_serve(CLI::App& app);
 std::function<int()> setup_version(CLI::App& app);
 std::function<int()> setup_build(CLI::App& app);
 std::function<int()> setup_validate(CLI::App& app);
+std::function<int()> setup_scenario(CLI::App& app);
 std::function<int()> setup_run(CLI::App& app);
 std::function<int()> setup_plan(CLI::App& app);
 std::function<int()> setup_graph(CLI::App& app);
