@@ -36,12 +36,38 @@ void register_schema(const std::string& component, SchemaScope scope,
   ++g_generation;
 }
 
-Statement::Statement(Database& db, const std::string& sql) : db_(db) {
-  if (sqlite3_prepare_v2(db.handle(), sql.c_str(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
-      SQLITE_OK)
-    fail(db.handle(), "prepare '" + sql + "'");
+Statement::Statement(Database& db, const std::string& sql)
+    : db_(db), sql_(sql), stmt_(db.acquire(sql)) {}
+Statement::~Statement() { db_.release(sql_, stmt_); }
+
+sqlite3_stmt* Database::acquire(const std::string& sql) {
+  {
+    std::lock_guard lock(cache_mutex_);
+    auto it = cache_.find(sql);
+    if (it != cache_.end() && !it->second.empty()) {
+      sqlite3_stmt* s = it->second.back();
+      it->second.pop_back();
+      return s;
+    }
+  }
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                         &s, nullptr) != SQLITE_OK)
+    fail(db_, "prepare '" + sql + "'");
+  return s;
 }
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+void Database::release(const std::string& sql, sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  std::lock_guard lock(cache_mutex_);
+  auto& free = cache_[sql];
+  if (free.size() < 4) {
+    free.push_back(stmt);
+  } else {
+    sqlite3_finalize(stmt);
+  }
+}
 
 Statement& Statement::bind(int i, const std::string& v) {
   sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
@@ -106,12 +132,18 @@ Database::Database(const std::string& path, SchemaScope scope)
     exec(fmt::format("PRAGMA user_version={}", kFormatVersion));
     migrate();
   } catch (...) {
+    for (auto& [sql, stmts] : cache_)
+      for (auto* s : stmts) sqlite3_finalize(s);
     sqlite3_close(db_);
     throw;
   }
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  for (auto& [sql, stmts] : cache_)
+    for (auto* s : stmts) sqlite3_finalize(s);
+  sqlite3_close(db_);
+}
 
 void Database::exec(const std::string& sql) {
   char* err = nullptr;
@@ -172,7 +204,7 @@ void Database::clear() {
   });
 }
 
-Database::Guard::Guard(Database& d) : db(d) { db.exec("BEGIN IMMEDIATE"); }
+Database::Guard::Guard(Database& d, const char* begin) : db(d) { db.exec(begin); }
 Database::Guard::~Guard() {
   if (!done) sqlite3_exec(db.db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -54,6 +55,7 @@ class Statement {
 
  private:
   Database& db_;
+  std::string sql_;
   sqlite3_stmt* stmt_ = nullptr;
 };
 
@@ -77,21 +79,12 @@ class Database {
   // Nested calls on the same thread join the outer transaction.
   template <class F>
   auto transaction(F&& fn) -> decltype(fn()) {
-    std::lock_guard lock(mutex_);  // recursive: only the owning thread can be nested here
-    if (depth_ > 0) {
-      Depth d(depth_);
-      return fn();
-    }
-    Depth d(depth_);
-    Guard g(*this);
-    if constexpr (std::is_void_v<decltype(fn())>) {
-      fn();
-      g.commit();
-    } else {
-      auto r = fn();
-      g.commit();
-      return r;
-    }
+    return run(std::forward<F>(fn), "BEGIN IMMEDIATE");
+  }
+  // A read-only call: a deferred transaction (one consistent snapshot, no write lock).
+  template <class F>
+  auto read(F&& fn) -> decltype(fn()) {
+    return run(std::forward<F>(fn), "BEGIN");
   }
 
   void exec(const std::string& sql);
@@ -106,8 +99,31 @@ class Database {
   void clear();
 
  private:
+  friend class Statement;
+  template <class F>
+  auto run(F&& fn, const char* begin) -> decltype(fn()) {
+    std::lock_guard lock(mutex_);  // recursive: only the owning thread can be nested here
+    if (depth_ > 0) {
+      Depth d(depth_);
+      return fn();
+    }
+    Depth d(depth_);
+    Guard g(*this, begin);
+    if constexpr (std::is_void_v<decltype(fn())>) {
+      fn();
+      g.commit();
+    } else {
+      auto r = fn();
+      g.commit();
+      return r;
+    }
+  }
+  // Prepared statements are cached per SQL text: preparing costs more than most queries here.
+  sqlite3_stmt* acquire(const std::string& sql);
+  void release(const std::string& sql, sqlite3_stmt* stmt);
+
   struct Guard {
-    explicit Guard(Database& d);
+    Guard(Database& d, const char* begin);
     ~Guard();
     void commit();
     Database& db;
@@ -124,6 +140,8 @@ class Database {
   SchemaScope scope_;
   std::recursive_mutex mutex_;
   int depth_ = 0;
+  std::mutex cache_mutex_;
+  std::map<std::string, std::vector<sqlite3_stmt*>> cache_;
   std::atomic<std::uint64_t> generation_{0};
 };
 

@@ -90,7 +90,7 @@ namespace {
 Result<BucketRow> resolve(fakes::Registry& reg, const std::string& account,
                           const std::string& region, const std::string& bucket) {
   auto& g = reg.global();
-  auto row = g.transaction([&] { return BucketStore(g).find(bucket); });
+  auto row = g.read([&] { return BucketStore(g).find(bucket); });
   if (!row) return unexpected(no_such_bucket(bucket));
   if (row->account != account) return unexpected(fakes::aws_error("AccessDenied", "Access Denied", 403));
   if (row->region != region) return unexpected(permanent_redirect(bucket, row->region));
@@ -114,7 +114,7 @@ Result<ObjectInfo> finish_put(fakes::Registry& reg, const BucketRow& b, const st
   auto& db = reg.region(b.region);
   auto& g = reg.global();
   // The bucket may have been deleted while the body streamed in.
-  if (!g.transaction([&] { return BucketStore(g).find(b.name); }))
+  if (!g.read([&] { return BucketStore(g).find(b.name); }))
     return unexpected(no_such_bucket(b.name));
   db.transaction([&] { ObjectStore(db).upsert(row); });
   return to_info(row);
@@ -276,7 +276,7 @@ Result<ObjectInfo> Service::head_object(const std::string& account, const std::s
     auto b = resolve(registry_, account, region, bucket);
     if (!b) return unexpected(b.error());
     auto& db = registry_.region(b->region);
-    auto row = db.transaction([&] { return ObjectStore(db).find(bucket, key); });
+    auto row = db.read([&] { return ObjectStore(db).find(bucket, key); });
     if (!row) return unexpected(no_such_key(key));
     return to_info(*row);
   });
@@ -289,7 +289,7 @@ Result<ObjectBody> Service::get_object(const std::string& account, const std::st
     auto b = resolve(registry_, account, region, bucket);
     if (!b) return unexpected(b.error());
     auto& db = registry_.region(b->region);
-    auto row = db.transaction([&] { return ObjectStore(db).find(bucket, key); });
+    auto row = db.read([&] { return ObjectStore(db).find(bucket, key); });
     if (!row) return unexpected(no_such_key(key));
     ObjectBody out;
     out.info = to_info(*row);
@@ -423,7 +423,7 @@ Result<ListResult> Service::list_objects(const std::string& account, const std::
     ListResult out;
     if (max_keys == 0) return out;
     std::string last;
-    db.transaction([&] {
+    db.read([&] {
       ObjectStore store(db);
       int count = 0;
       std::string cursor = after;

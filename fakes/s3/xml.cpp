@@ -196,14 +196,15 @@ bool parse(pugi::xml_document& doc, const std::string& body, const char* name,
 }  // namespace
 
 std::optional<std::optional<std::string>> location_constraint(const std::string& body) {
-  if (body.find_first_not_of(" \t\r\n") == std::string::npos)
-    return std::optional<std::string>();  // no body: no constraint
+  // Careful: optional<optional<T>> built from an empty optional<T> would itself be empty.
+  const std::optional<std::optional<std::string>> none(std::in_place);
+  if (body.find_first_not_of(" \t\r\n") == std::string::npos) return none;  // no constraint
   pugi::xml_document doc;
   pugi::xml_node r;
   if (!parse(doc, body, "CreateBucketConfiguration", r)) return std::nullopt;
   auto c = r.child("LocationConstraint");
-  if (!c) return std::optional<std::string>();
-  return std::optional<std::string>(c.text().as_string());
+  if (!c || std::string(c.text().as_string()).empty()) return none;
+  return std::optional<std::optional<std::string>>(std::in_place, c.text().as_string());
 }
 
 std::optional<std::vector<CompletedPart>> completed_parts(const std::string& body) {

@@ -102,6 +102,12 @@ Server::Server(fakes::Registry& registry, Options options)
     mreq.headers.erase("Accept-Encoding");
 
     HttpRequest rq = to_request(req);
+    // A request without Content-Length or Transfer-Encoding has no body; httplib's reader would
+    // report it as a failed read.
+    bool has_body = req.has_header("Content-Length")
+                        ? req.get_header_value("Content-Length") != "0"
+                        : req.has_header("Transfer-Encoding");
+    if (!has_body) reader = nullptr;
     bool consumed = reader == nullptr;
     if (reader) {
       rq.read_body = [reader, &consumed](const fakes::BodyChunk& sink) {

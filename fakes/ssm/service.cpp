@@ -39,10 +39,13 @@ auto run(fakes::Registry& registry, const std::string& region, const std::string
   if (auto fault = registry.faults().check(region, "ssm", operation)) return unexpected(*fault);
   try {
     auto& db = registry.region(region);
-    return db.transaction([&] {
+    auto call = [&] {
       Store store(db);
       return body(store);
-    });
+    };
+    // Reads take no write lock: Get*/Describe* run as deferred transactions.
+    bool reads = operation.rfind("Get", 0) == 0 || operation.rfind("Describe", 0) == 0;
+    return reads ? db.read(call) : db.transaction(call);
   } catch (const std::invalid_argument& e) {
     return unexpected(validation(e.what()));
   } catch (const fakes::DatabaseError& e) {
