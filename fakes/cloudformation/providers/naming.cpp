@@ -62,8 +62,10 @@ Provisioned from_catalogue(const ProviderContext& ctx, const std::string& name,
   if (!ctx.info->ref_format.empty()) p.physical_id = expand_format(ctx.info->ref_format, values);
   if (!ctx.info->arn_format.empty())
     p.attributes["Arn"] = expand_format(ctx.info->arn_format, values);
+  // A documented attribute without a known format still answers GetAtt (with a stable
+  // generated id), as the "answers GetAtt for documented attributes" requires.
   for (const auto& a : ctx.info->attributes)
-    if (!a.format.empty()) p.attributes[a.name] = expand_format(a.format, values);
+    p.attributes[a.name] = expand_format(a.format.empty() ? "{id}" : a.format, values);
   return p;
 }
 

@@ -33,7 +33,7 @@ const std::vector<ResourceTypeInfo>& resource_types() {
      {{"Arn", "arn:{partition}:codebuild:{region}:{account}:project/{name}"}, {"Id", ""}},
      {{"Name", UpdateBehavior::Always}}},
     {"AWS::CodePipeline::Pipeline", "{name}", "", "Name",
-     {{"Id", ""}, {"Version", ""}},
+     {{"Id", ""}, {"Version", "1"}},
      {{"Name", UpdateBehavior::Always}}},
     {"AWS::DynamoDB::Table", "{name}", "arn:{partition}:dynamodb:{region}:{account}:table/{name}", "TableName",
      {{"Arn", "arn:{partition}:dynamodb:{region}:{account}:table/{name}"}, {"StreamArn", "arn:{partition}:dynamodb:{region}:{account}:table/{name}/stream/2020-01-01T00:00:00.000"}},
