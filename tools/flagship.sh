@@ -14,13 +14,7 @@ flagship_repo() {
 flagship_run() {
   local state=$1 report=$2
   shift 2
-  # Until the CloudFormation fake gives AWS::CodePipeline::Pipeline its Version attribute, the
-  # webhook's `!GetAtt CodePipeline.Version` fails the pipeline stack: run a copy with 1.
-  local pipeline=$state.pipeline.yaml
-  mkdir -p "$(dirname "$pipeline")"
-  sed 's/TargetPipelineVersion: !GetAtt CodePipeline.Version/TargetPipelineVersion: 1/' \
-    "$PIPEMU_ROOT/scenarios/flagship/pipeline.yaml" > "$pipeline"
-  "$PIPEMU_BIN" run "$pipeline" \
+  "$PIPEMU_BIN" run "$PIPEMU_ROOT/scenarios/flagship/pipeline.yaml" \
     --repo "$FLAGSHIP_REPO" --branch master --region eu-west-1 \
     --state "$state" --report "$report" \
     --bootstrap "eu-west-1=$PIPEMU_ROOT/scenarios/flagship/bootstrap/eu-west-1.yaml" \

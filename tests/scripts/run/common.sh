@@ -15,12 +15,8 @@ make_repo() {
   (cd "$dir" && git init -q -b master && git add -A &&
      git -c user.name=t -c user.email=t@example.com commit -q -m "first push")
 }
-# The flagship pipeline. Until the CloudFormation fake's catalogue gives AWS::CodePipeline::Pipeline
-# its Version attribute, the webhook's `TargetPipelineVersion: !GetAtt CodePipeline.Version` fails
-# the pipeline stack ("does not support attribute type Version"), so the tests use a copy with 1.
-PIPELINE=$WORK/pipeline.yaml
-sed 's/TargetPipelineVersion: !GetAtt CodePipeline.Version/TargetPipelineVersion: 1/' \
-  "$ROOT/scenarios/flagship/pipeline.yaml" > "$PIPELINE"
+# The flagship pipeline itself (its webhook reads `!GetAtt CodePipeline.Version`).
+PIPELINE=$ROOT/scenarios/flagship/pipeline.yaml
 BOOT=(--bootstrap "eu-west-1=$ROOT/scenarios/flagship/bootstrap/eu-west-1.yaml"
       --bootstrap "us-east-1=$ROOT/scenarios/flagship/bootstrap/us-east-1.yaml"
       --bootstrap "ap-southeast-2=$ROOT/scenarios/flagship/bootstrap/ap-southeast-2.yaml")
