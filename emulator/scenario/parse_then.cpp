@@ -153,11 +153,12 @@ std::vector<Expectation> parse_then(const Node& then, Reader& r) {
     e.expected = r.word(*x, "then.status", {"Succeeded", "Failed", "Stopped"});
     out.push_back(std::move(e));
   }
-  if (auto* x = then.find("summary_contains")) {
-    auto e = make(K::ErrorContains, x->mark());
-    e.expected = r.str(*x, "then.summary_contains");
-    out.push_back(std::move(e));
-  }
+  if (auto* x = then.find("summary_contains"))  // one text, or a list: each must be contained
+    for (auto& t : r.text_list(*x, "then.summary_contains")) {
+      auto e = make(K::ErrorContains, t.mark);
+      e.expected = t.value;
+      out.push_back(std::move(e));
+    }
   if (auto* x = then.find("stages")) parse_named(*x, K::StageStatus, "stages", out, r);
   if (auto* x = then.find("actions")) parse_named(*x, K::ActionStatus, "actions", out, r);
   if (auto* x = then.find("errors")) parse_named(*x, K::ErrorContains, "errors", out, r);
