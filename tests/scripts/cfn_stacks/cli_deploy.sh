@@ -22,7 +22,10 @@ cfn() { aws cloudformation "$@"; }
 start=$(date +%s)
 cfn create-stack --stack-name service-x-infrastructure \
   --template-body "file://$here/infrastructure.yaml" --capabilities CAPABILITY_IAM >/dev/null
+waited=$(date +%s)
 cfn wait stack-create-complete --stack-name service-x-infrastructure
+# A waiter that had to sleep would take its 30 s delay; a synchronous fake needs one poll.
+[ $(( $(date +%s) - waited )) -lt 20 ] || fail "the stack-create-complete waiter slept"
 status=$(cfn describe-stacks --stack-name service-x-infrastructure \
   --query 'Stacks[0].StackStatus' --output text)
 [ "$status" = CREATE_COMPLETE ] || fail "infrastructure status $status"
@@ -109,6 +112,4 @@ status=$(cfn describe-stacks --stack-name service-x-infrastructure \
 [ "$status" = "$(printf 'DELETE_FAILED\tExport service-x-topic-arn cannot be deleted as it is in use by service-x-lambda')" ] \
   || fail "delete in use: $status"
 
-elapsed=$(( $(date +%s) - start ))
-[ "$elapsed" -lt 60 ] || fail "took ${elapsed}s: a waiter slept"
-echo "ok (${elapsed}s)"
+echo "ok ($(( $(date +%s) - start ))s)"
