@@ -32,6 +32,8 @@ const std::vector<Command>& commands() {
        "0 ok, 1 unknown run or history unreadable"},
       {"state", "Show a region's stacks, exports, parameters and buckets", setup_state,
        "0 ok, 1 state unreadable"},
+      {"explain", "Describe the pipeline in plain words: regions, trigger, stages, artifacts, needs",
+       setup_explain, "0 ok, 1 template error, 2 usage or unknown --action"},
   };
   return table;
 }
