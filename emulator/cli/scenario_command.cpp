@@ -83,7 +83,9 @@ int run_scenarios(const RunArgs& args) {
     }
   }
   for (const auto& r : results)
-    if (r.verdict != scenario::ScenarioResult::Verdict::Passed) return kFailed;
+    if (r.verdict == scenario::ScenarioResult::Verdict::Failed ||
+        r.verdict == scenario::ScenarioResult::Verdict::Error)
+      return kFailed;
   return kOk;
 }
 

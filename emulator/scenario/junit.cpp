@@ -13,6 +13,7 @@ const char* to_string(ScenarioResult::Verdict v) {
     case ScenarioResult::Verdict::Passed: return "passed";
     case ScenarioResult::Verdict::Failed: return "failed";
     case ScenarioResult::Verdict::Error: return "error";
+    case ScenarioResult::Verdict::Pending: return "pending";
   }
   return "error";
 }
@@ -76,6 +77,8 @@ std::string junit_xml(const std::vector<ScenarioResult>& results, long long star
               .c_str();
       f.append_attribute("type") = "expectation";
       f.append_child(pugi::node_pcdata).set_value(body.c_str());
+    } else if (r.verdict == ScenarioResult::Verdict::Pending) {
+      tc.append_child("skipped").append_attribute("message") = ("known gap: " + r.error).c_str();
     } else if (r.verdict == ScenarioResult::Verdict::Error) {
       auto e = tc.append_child("error");
       e.append_attribute("message") = first_line(r.error).c_str();

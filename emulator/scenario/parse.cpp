@@ -229,10 +229,11 @@ model::Parsed<Scenario> parse_node(const Node& root, const std::string& path) {
   s.file = path;
   s.folder = fs::absolute(fs::path(path)).parent_path().lexically_normal().string();
   s.name = fs::path(s.folder).filename().string();
-  if (!r.map(root, "the scenario", {"name", "description", "given", "when", "faults", "then"}))
+  if (!r.map(root, "the scenario", {"name", "description", "pending", "given", "when", "faults", "then"}))
     return out;
   if (auto* x = root.find("name")) s.name = r.str(*x, "name");
   if (auto* x = root.find("description")) s.description = r.str(*x, "description");
+  if (auto* x = root.find("pending")) s.pending = r.str(*x, "pending");
   if (auto* x = root.find("given")) s.given = parse_given(*x, s.folder, r);
   else r.error(root.mark(), "the scenario needs a 'given' section (at least the pipeline)");
   if (auto* x = root.find("when")) s.when = parse_when(*x, s.folder, r);

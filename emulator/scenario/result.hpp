@@ -9,7 +9,7 @@
 namespace pipemu::scenario {
 
 struct ScenarioResult {
-  enum class Verdict { Passed, Failed, Error };
+  enum class Verdict { Passed, Failed, Error, Pending };
   std::string name;
   std::string file;
   std::string description;
@@ -18,6 +18,7 @@ struct ScenarioResult {
   // Failed: each failed expectation rendered (file:line:col, source line, expected/actual).
   std::vector<std::string> failures;
   // Error: the scenario could not be run as written (parse errors, unknown names, setup).
+  // Pending: the scenario's `pending` reason (a known gap; not run).
   std::string error;
   std::string run_summary;  // one line of what the run did ("Failed: Action CodeBuild failed: ...")
   Outcome outcome;          // kept for --report

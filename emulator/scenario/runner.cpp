@@ -75,6 +75,11 @@ ScenarioResult run_one(const SuiteEntry& entry, const RunnerOptions& options, Dr
       for (const auto& d : parsed.diagnostics.items()) result.error += model::render(d);
       return finish();
     }
+    if (!s.pending.empty()) {
+      result.verdict = Verdict::Pending;
+      result.error = s.pending;
+      return finish();
+    }
     auto prepared = prepare(s);
     if (!prepared) {
       result.verdict = Verdict::Error;
@@ -117,7 +122,11 @@ std::vector<ScenarioResult> run_suite(const std::vector<SuiteEntry>& entries, co
 }
 
 std::string result_line(const ScenarioResult& r) {
-  const char* word = r.verdict == Verdict::Passed ? "PASS " : r.verdict == Verdict::Failed ? "FAIL " : "ERROR";
+  const char* word = r.verdict == Verdict::Passed   ? "PASS "
+                     : r.verdict == Verdict::Failed  ? "FAIL "
+                     : r.verdict == Verdict::Pending ? "PEND "
+                                                     : "ERROR";
+  if (r.verdict == Verdict::Pending) return fmt::format("{} {} - known gap: {}", word, r.name, r.error);
   std::string line = fmt::format("{} {} ({}.{} s)", word, r.name, r.ms / 1000, (r.ms % 1000) / 100);
   if (!r.run_summary.empty() && r.verdict != Verdict::Error) line += " - run " + r.run_summary.substr(0, r.run_summary.find('\n'));
   return line;
@@ -131,13 +140,15 @@ std::string result_details(const ScenarioResult& r) {
 }
 
 std::string summary_line(const std::vector<ScenarioResult>& results, long long wall_ms) {
-  int passed = 0, failed = 0, errors = 0;
+  int passed = 0, failed = 0, errors = 0, pending = 0;
   for (const auto& r : results) {
     passed += r.verdict == Verdict::Passed;
-    failed += r.verdict != Verdict::Passed;
+    pending += r.verdict == Verdict::Pending;
+    failed += r.verdict == Verdict::Failed || r.verdict == Verdict::Error;
     errors += r.verdict == Verdict::Error;
   }
   std::string s = fmt::format("{} passed, {} failed", passed, failed);
+  if (pending) s += fmt::format(", {} pending", pending);
   if (errors) s += fmt::format(" ({} could not run)", errors);
   s += fmt::format(" in {}.{} s", wall_ms / 1000, (wall_ms % 1000) / 100);
   return s;

@@ -156,6 +156,9 @@ struct Expectation {
 struct Scenario {
   std::string name;
   std::string description;
+  // Non-empty: a known gap in pipemu, written down as a scenario so it is not forgotten. The
+  // runner reports it as PENDING with this reason and does not run it; it neither passes nor fails.
+  std::string pending;
   std::string folder;  // the scenario folder (absolute)
   std::string file;    // the scenario.yaml path
   Given given;

@@ -102,3 +102,21 @@ TEST_CASE("pipemu scenario new scaffolds a folder; run on a broken scenario repo
   auto shard = test::run_command(test::pipemu_cmd("scenario run " + (dir.path / "s").string() + " --shard 3/2"));
   CHECK(shard.exit_code == 2);
 }
+
+TEST_CASE("a pending scenario is reported with its reason and neither runs nor fails the suite") {
+  test::TempFolder dir;
+  dir.write("s/pipeline.yaml", test::kPipelineYaml);
+  dir.write("s/gap/scenario.yaml",
+            "pending: the fake cannot do this yet\ngiven: {pipeline: //pipeline.yaml}\n"
+            "then: {status: Succeeded}\n");
+  dir.write("s/ok/scenario.yaml", "given: {pipeline: //pipeline.yaml}\nthen: {status: Succeeded}\n");
+  auto entries = discover({(dir.path / "s").string()});
+  REQUIRE(entries);
+  ScriptedDriver driver;
+  auto results = run_suite(*entries, RunnerOptions{}, driver, nullptr);
+  REQUIRE(results.size() == 2);
+  CHECK(results[0].verdict == V::Pending);
+  CHECK(driver.roots.size() == 1);  // only `ok` ran
+  CHECK(result_line(results[0]) == "PEND  gap - known gap: the fake cannot do this yet");
+  CHECK(summary_line(results, 1000) == "1 passed, 0 failed, 1 pending in 1.0 s");
+}
