@@ -7,6 +7,8 @@ PIPEMU_BUILD=${PIPEMU_BUILD:-$PIPEMU_ROOT/build}
 PIPEMU_PACKAGES=(build-essential cmake pkg-config git libyaml-cpp-dev libgit2-dev libcpp-httplib-dev
   libsqlite3-dev catch2 nlohmann-json3-dev libpugixml-dev libzip-dev libssl-dev libcli11-dev
   libfmt-dev zip unzip python3)
+# Only the tests need these: JUnit schema checks and the headless-browser report test.
+PIPEMU_TEST_PACKAGES=(libxml2-utils chromium)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
