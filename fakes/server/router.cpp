@@ -9,14 +9,7 @@
 #include "fakes/ssm/wire.hpp"
 
 // CloudFormation's query wire plugs in from its own folder (contract in fakes/core/wire.hpp).
-#if defined(PIPEMU_WITHOUT_CFN_WIRE)  // S3 + SSM only (a bench/debug build without CloudFormation)
-#elif __has_include("fakes/cloudformation/wire.hpp")
-#include "fakes/cloudformation/wire.hpp"
-#define PIPEMU_HAVE_CFN_WIRE 1
-#elif __has_include("fakes/cloudformation/wire/wire.hpp")
 #include "fakes/cloudformation/wire/wire.hpp"
-#define PIPEMU_HAVE_CFN_WIRE 1
-#endif
 
 namespace pipemu::server {
 
@@ -90,9 +83,7 @@ Router::Router(fakes::Registry& registry, Options options)
       s3_(std::make_unique<s3::Service>(registry)),
       ssm_(std::make_unique<ssm::Service>(registry)) {
   wires_.push_back(std::make_unique<ssm::Wire>(*ssm_));
-#ifdef PIPEMU_HAVE_CFN_WIRE
   if (auto cfn = cfn::make_wire(registry)) wires_.push_back(std::move(cfn));
-#endif
   s3_wire_ = std::make_unique<s3::Wire>(*s3_);
 }
 
