@@ -6,6 +6,13 @@ if(PIPEMU_WERROR)
   target_compile_options(pipemu_warnings INTERFACE -Werror)
 endif()
 
+# The headers nearly every translation unit parses; precompiling them roughly halves a clean
+# build on the 2-core machines CI runs on.
+function(pipemu_precompile target)
+  target_precompile_headers(${target} PRIVATE <string> <vector> <map> <memory> <functional>
+                            <optional> <nlohmann/json.hpp> <fmt/format.h>)
+endfunction()
+
 # pipemu_library(NAME DEPS...): a static library of every .cpp under the calling folder
 # (recursively), so adding a file needs no CMake edit. An empty folder gives an INTERFACE target.
 function(pipemu_library name)
@@ -15,6 +22,7 @@ function(pipemu_library name)
     add_library(${name} STATIC ${srcs})
     target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/emulator ${PROJECT_SOURCE_DIR})
     target_link_libraries(${name} PUBLIC ${ARGN} PRIVATE pipemu_warnings)
+    pipemu_precompile(${name})
   else()
     add_library(${name} INTERFACE)
     target_link_libraries(${name} INTERFACE ${ARGN})

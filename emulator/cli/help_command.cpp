@@ -2,14 +2,18 @@
 
 #include <iostream>
 
+#include "cli/cli_reference.hpp"
 #include "cli/commands.hpp"
 
 namespace pipemu::cli {
 
 std::function<int()> setup_help(CLI::App& app) {
   auto topic = std::make_shared<std::string>();
+  auto markdown = std::make_shared<bool>(false);
   app.add_option("command", *topic, "Show this command's flags");
-  return [topic]() {
+  app.add_flag("--markdown", *markdown, "Print the full CLI reference (docs/reference/cli.md)");
+  return [topic, markdown]() {
+    if (*markdown) return std::cout << cli_reference_markdown(), int(kOk);
     if (!topic->empty()) {
       const Command* c = find_command(*topic);
       if (!c) {
