@@ -6,7 +6,7 @@ target_compile_options(pipemu_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshad
 # (GCC bugs 105329, 105651): keep them from failing -Werror builds.
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   target_compile_options(pipemu_warnings INTERFACE -Wno-array-bounds -Wno-stringop-overflow
-                         -Wno-restrict)
+                         -Wno-stringop-overread -Wno-restrict)
 endif()
 if(PIPEMU_WERROR)
   target_compile_options(pipemu_warnings INTERFACE -Werror)
