@@ -24,7 +24,7 @@ TEST_CASE("discover finds scenario folders sorted, and a folder or file names on
   CHECK(missing.error() == (dir.path / "nope").string() + ": no such file or folder");
 }
 
-TEST_CASE("--shard I/N splits into disjoint parts whose union is the whole suite") {
+TEST_CASE("shard I/N splits into disjoint parts whose union is the whole suite") {
   std::vector<SuiteEntry> all;
   for (int i = 0; i < 17; ++i) all.push_back({"s" + std::to_string(100 + i), "/x/s" + std::to_string(100 + i)});
   for (int n : {1, 2, 3, 4, 17, 20}) {
@@ -44,7 +44,7 @@ TEST_CASE("--shard I/N splits into disjoint parts whose union is the whole suite
   CHECK(select(all, Shard{2, 3}, "").front().name == "s101");
 }
 
-TEST_CASE("--shard text is checked") {
+TEST_CASE("shard text is checked") {
   CHECK(parse_shard("2/4")->index == 2);
   CHECK(parse_shard("4/4")->count == 4);
   for (auto bad : {"0/4", "5/4", "1/0", "a/b", "2", "2/4x", ""}) {
@@ -54,7 +54,7 @@ TEST_CASE("--shard text is checked") {
   }
 }
 
-TEST_CASE("--filter is a glob on the scenario name; commas give alternatives") {
+TEST_CASE("filter is a glob on the scenario name; commas give alternatives") {
   CHECK(matches_filter("missing-export-eu", "missing-*"));
   CHECK_FALSE(matches_filter("flagship", "missing-*"));
   CHECK(matches_filter("flagship", "missing-*,flag*"));
