@@ -153,8 +153,9 @@ int run_session(const RunSettings& s) {
   RunOptions options;
   options.pipeline_region = region;
   options.template_path = s.template_path;
-  options.trigger.type = "StartPipelineExecution";
-  options.trigger.detail = "pipemu run";
+  options.execution_id = s.execution_id;
+  options.trigger.type = s.trigger_type.empty() ? "StartPipelineExecution" : s.trigger_type;
+  options.trigger.detail = s.trigger_detail.empty() ? "pipemu run" : s.trigger_detail;
   options.trigger.repository = s.repo;
   options.trigger.branch = s.branch;
   options.trigger.commit = s.commit;

@@ -10,6 +10,9 @@ struct RunSettings {
   std::string executor = "auto", approve = "all", stack_name;
   std::vector<std::string> images, params, bootstraps;
   bool worktree = false, quiet = false, json = false, show_logs = false;
+  // Set by `pipemu serve`'s webhook receiver: the id it already answered with, and how the
+  // execution was triggered ("" = a new id; StartPipelineExecution by `pipemu run`).
+  std::string execution_id, trigger_type, trigger_detail;
 };
 
 // Exit code: 0 Succeeded, 1 Failed (or could not start), 2 usage.
