@@ -6,6 +6,7 @@ namespace pipemu::cli {
 
 std::function<int()> setup_help(CLI::App& app);
 std::function<int()> setup_serve(CLI::App& app);
+std::function<int()> setup_webhook(CLI::App& app);
 std::function<int()> setup_version(CLI::App& app);
 std::function<int()> setup_build(CLI::App& app);
 std::function<int()> setup_validate(CLI::App& app);

@@ -1,5 +1,6 @@
 // `pipemu serve`: the fakes (S3, SSM, CloudFormation) on one HTTP endpoint for the real aws CLI
 // and boto3 (AWS_ENDPOINT_URL=http://127.0.0.1:<port>). Runs until SIGINT/SIGTERM.
+// With --pipeline and --repo it also serves the template's webhooks (serve_webhooks.hpp).
 #include <signal.h>
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/serve_webhooks.hpp"
 #include "fakes/core/registry.hpp"
 #include "fakes/server/server.hpp"
 
@@ -22,6 +24,7 @@ std::function<int()> setup_serve(CLI::App& app) {
     bool memory = false;
     std::string port_file;
     bool no_fsync = false;
+    ServeWebhookSettings hooks;
   };
   auto f = std::make_shared<Flags>();
   app.add_option("--port", f->options.port, "TCP port (0: any free port, printed)")
@@ -37,7 +40,35 @@ std::function<int()> setup_serve(CLI::App& app) {
                  "Region for requests without a SigV4 signature")
       ->capture_default_str();
   app.add_flag("--no-fsync", f->no_fsync, "Do not fsync object bodies (faster, less durable)");
+  auto& run = f->hooks.run;
+  auto* pipeline = app.add_option("--pipeline", run.template_path,
+                                  "Pipeline template: serve its AWS::CodePipeline::Webhook resources; a "
+                                  "matching push starts an execution as `pipemu run` does");
+  app.add_option("--repo", run.repo, "Repository the webhook-started executions fetch (with --pipeline)")
+      ->needs(pipeline);
+  app.add_option("--webhook-port", f->hooks.port, "TCP port of the webhook listener (0: any free port, printed)")
+      ->capture_default_str();
+  app.add_option("--region", run.region, "Pipeline region (default: AWS_REGION, else us-east-1)")->needs(pipeline);
+  app.add_option("--param", run.params, "Pipeline template parameter, Name=Value (repeatable)")->needs(pipeline);
+  app.add_option("--stack-name", run.stack_name, "Name of the pipeline stack (default pipemu-<template stem>)")
+      ->needs(pipeline);
+  app.add_option("--bootstrap", run.bootstraps, "Deploy a template as a stack first, REGION=FILE (repeatable)")
+      ->needs(pipeline);
+  app.add_option("--executor", run.executor, "Where builds run")
+      ->check(CLI::IsMember({"auto", "docker", "local"}))
+      ->needs(pipeline);
+  app.add_option("--image", run.images, "Map a build image, FROM=TO (repeatable)")->needs(pipeline);
+  app.add_option("--report", run.report_dir, "Write each execution's reports under DIR/<execution id>")
+      ->needs(pipeline);
   return [f]() -> int {
+    if (!f->hooks.run.template_path.empty()) {
+      if (f->hooks.run.repo.empty())
+        return std::cerr << "pipemu serve: --pipeline needs --repo (the repository a push starts)\n", kUsage;
+      if (f->memory)
+        return std::cerr << "pipemu serve: --pipeline needs a state directory; drop --memory\n", kUsage;
+      f->hooks.run.state_dir = f->state;
+      f->hooks.host = f->options.host;
+    }
     fakes::Registry::Options ro;
     if (!f->memory) ro.state_dir = std::filesystem::path(f->state);
     ro.durable_blobs = !f->no_fsync;
@@ -57,6 +88,16 @@ std::function<int()> setup_serve(CLI::App& app) {
     std::cout << fmt::format("pipemu serve: listening on http://{}:{} (state: {})", f->options.host,
                              port, f->memory ? ":memory:" : registry.state_dir().string())
               << std::endl;
+    std::unique_ptr<ServeWebhooks> hooks;
+    if (!f->hooks.run.template_path.empty()) {
+      hooks = std::make_unique<ServeWebhooks>(f->hooks, std::cout);
+      auto started = hooks->start();
+      if (!started) {
+        std::cerr << "pipemu serve: " << started.error() << "\n";
+        return kFailed;
+      }
+      for (const auto& url : hooks->urls()) std::cout << "pipemu serve: webhook " << url << std::endl;
+    }
     if (!f->port_file.empty()) {
       std::string tmp = f->port_file + ".tmp";
       std::ofstream(tmp) << port << "\n";
@@ -68,6 +109,10 @@ std::function<int()> setup_serve(CLI::App& app) {
       srv.stop();
     });
     bool ok = srv.run();
+    if (hooks) {
+      std::cout << "pipemu serve: stopping; executions already started finish first" << std::endl;
+      hooks->stop();
+    }
     // Wake the waiter if the server stopped on its own.
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
