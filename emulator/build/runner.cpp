@@ -391,7 +391,7 @@ bool Run::download_source() {
   ::chmod((ctl_host_ + "/env.sh").c_str(), 0600);
   if (!bs.run_as.empty()) say("run-as " + bs.run_as + " is not emulated; commands run as root");
   say("Moving to directory " + src_in_);
-  auto end = run_internal(". " + shell_quote(ctl_in_ + "/env.sh"));
+  auto end = run_internal(". " + shell_quote(ctl_in_ + "/env.sh") + "\n" + keep_state_script(ctl_in_));
   if (end == StepEnd::TimedOut) {
     timed_out_ = true;
     code = "BUILD_TIMED_OUT";
@@ -425,7 +425,7 @@ Status Run::run_phase(Phase p, const model::BuildPhase& bp, std::string& code, s
   if (shell_restarted_) {
     // A command ended the previous shell: the new one gets the build's variables again.
     shell_restarted_ = false;
-    run_internal(". " + shell_quote(ctl_in_ + "/env.sh"));
+    run_internal(restore_state_script(ctl_in_));
     if (build_failed_) run_internal("export CODEBUILD_BUILD_SUCCEEDING=0");
   }
   Status status = Status::Succeeded;
@@ -450,8 +450,10 @@ Status Run::run_phase(Phase p, const model::BuildPhase& bp, std::string& code, s
         }
         if (end == StepEnd::SessionEnded) return false;
         if (end == StepEnd::ShellExit) {
+          // Not silent: the shell really ended; what it had (directory, exports) carries over.
+          say("The command ended the build shell; its directory and exported variables carry over to a new shell");
           shell_restarted_ = false;
-          run_internal(". " + shell_quote(ctl_in_ + "/env.sh"));
+          run_internal(restore_state_script(ctl_in_));
         }
         return true;  // the rest of this list is skipped; `finally` still runs
       }
@@ -558,6 +560,7 @@ void Run::finalize() {
   }
   std::error_code ec;
   fs::remove(ctl_host_ + "/env.sh", ec);  // holds resolved secrets
+  fs::remove(ctl_host_ + "/state.sh", ec);  // so may what an `exit` saved
   fs::remove_all(ctl_host_ + "/cmd", ec);
   if (fifo_ >= 0) ::close(fifo_);
   fifo_ = -1;

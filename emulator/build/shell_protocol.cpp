@@ -54,6 +54,20 @@ std::string capture_script(const std::vector<std::string>& names, const std::str
   return out;
 }
 
+std::string keep_state_script(const std::string& ctl_dir) {
+  return fmt::format(
+      "pipemu_keep_state() {{ (umask 077; export -p > {0}; pwd > {1}); }}\n"
+      "trap pipemu_keep_state EXIT\n",
+      shell_quote(ctl_dir + "/state.sh"), shell_quote(ctl_dir + "/pwd"));
+}
+
+std::string restore_state_script(const std::string& ctl_dir) {
+  return fmt::format(
+      "if [ -f {0} ]; then . {0}; cd \"$(cat {1})\" 2>/dev/null; else . {2}; fi\n{3}",
+      shell_quote(ctl_dir + "/state.sh"), shell_quote(ctl_dir + "/pwd"), shell_quote(ctl_dir + "/env.sh"),
+      keep_state_script(ctl_dir));
+}
+
 OutputParser::OutputParser(std::string marker, std::function<void(std::string_view)> on_line,
                            std::function<void(Marker)> on_marker)
     : marker_(std::move(marker)), on_line_(std::move(on_line)), on_marker_(std::move(on_marker)) {}

@@ -39,6 +39,14 @@ std::string export_script(const std::vector<std::pair<std::string, std::string>>
 // A script writing each variable that is set to `<dir>/<NAME>` (unset ones write nothing).
 std::string capture_script(const std::vector<std::string>& names, const std::string& dir);
 
+// A command that runs `exit N` ends the build's one shell (the driver starts another). So that
+// the rest of the build still sees one shell, as on CodeBuild, the shell saves its exported
+// variables and directory on EXIT (keep_state_script, installed once it starts), and the next
+// shell restores them (restore_state_script; the build's own env.sh when nothing was saved).
+// state.sh may hold secrets: the runner removes it with env.sh.
+std::string keep_state_script(const std::string& ctl_dir);
+std::string restore_state_script(const std::string& ctl_dir);
+
 // Splits the merged output stream into lines, separating marker lines from build output.
 // The newline the step prints before a marker is dropped, so build output reads unchanged.
 class OutputParser {

@@ -337,7 +337,10 @@ phases:
   r.privileged = false;
   test::RecordingListener l2;
   auto res2 = run_build(r, test::docker_executor(), l2);
+  INFO(l2.text());
   CHECK(res2.status == Status::Failed);  // no engine socket without PrivilegedMode
+  // The docker CLI's own words, as a CodeBuild build without PrivilegedMode shows them.
+  CHECK(l2.has("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"));
 }
 
 TEST_CASE("docker build: a missing image fails PROVISIONING and names the image map", "[build][docker]") {
@@ -374,6 +377,34 @@ TEST_CASE("docker build: a bad buildspec fails DOWNLOAD_SOURCE with YAML_FILE_ER
   CHECK(res.failure_summary() ==
         "Build terminated with state: FAILED. Phase: DOWNLOAD_SOURCE, Code: YAML_FILE_ERROR, Message: Invalid "
         "buildspec phase name: POSTBUILD. Expecting: BUILD,INSTALL,POST_BUILD,PRE_BUILD");
+}
+
+TEST_CASE("local build: `exit N` fails its command; the directory and exports carry on", "[build]") {
+  test::TempBuild t;
+  t.write("sub/x", "");
+  auto r = test::request(t, R"Y(version: 0.2
+phases:
+  pre_build:
+    commands:
+      - cd sub && export V=kept
+  build:
+    commands:
+      - export W=before-exit; exit 4
+      - echo never
+  post_build:
+    commands:
+      - echo "$(basename $(pwd)) $V $W succeeding=$CODEBUILD_BUILD_SUCCEEDING"
+)Y");
+  LocalExecutor local;
+  test::RecordingListener l;
+  auto res = run_build(r, local, l);
+  INFO(l.text());
+  CHECK(res.status == Status::Failed);
+  CHECK(l.has("Command did not exit successfully export W=before-exit; exit 4 exit status 4"));
+  CHECK(l.has("The command ended the build shell; its directory and exported variables carry over to a new shell"));
+  CHECK(l.output() == std::vector<std::string>{"sub kept before-exit succeeding=0"});
+  for (const auto& e : std::filesystem::recursive_directory_iterator(t.root()))
+    CHECK(e.path().filename() != "state.sh");  // it may hold secrets
 }
 
 TEST_CASE("local build: same phases and shell semantics on the host", "[build]") {
