@@ -9,7 +9,7 @@ COMMIT=$(git -C "$WORK/repo" rev-parse HEAD)
 "$PIPEMU" serve --port 0 --state "$WORK/state" --pipeline "$PIPELINE" --repo "$WORK/repo" \
   --region eu-west-1 --executor local --report "$WORK/reports" "${BOOT[@]}" > "$WORK/serve.txt" 2>&1 &
 SERVE=$!
-trap 'kill $SERVE 2>/dev/null; wait $SERVE 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $SERVE 2>/dev/null || true; wait $SERVE 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 300); do
   grep -q "pipemu serve: webhook GithubWebhook" "$WORK/serve.txt" && break
   kill -0 $SERVE 2>/dev/null || { cat "$WORK/serve.txt" >&2; fail "serve exited"; }
