@@ -36,6 +36,8 @@ const std::vector<Command>& commands() {
        "0 ok, 1 state unreadable"},
       {"explain", "Describe the pipeline in plain words: regions, trigger, stages, artifacts, needs",
        setup_explain, "0 ok, 1 template error, 2 usage or unknown --action"},
+      {"coverage", "Print which AWS operations, resource types and functions pipemu emulates (Markdown)",
+       setup_coverage, "0"},
   };
   return table;
 }

@@ -18,5 +18,6 @@ std::function<int()> setup_history(CLI::App& app);
 std::function<int()> setup_diff(CLI::App& app);
 std::function<int()> setup_state(CLI::App& app);
 std::function<int()> setup_explain(CLI::App& app);
+std::function<int()> setup_coverage(CLI::App& app);
 
 }  // namespace pipemu::cli

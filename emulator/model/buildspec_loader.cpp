@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "model/buildspec.hpp"
+#include "model/buildspec_keys.hpp"
 #include "model/loader.hpp"
 #include "model/node_read.hpp"
 #include "model/text.hpp"
@@ -11,8 +12,6 @@
 namespace pipemu::model {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"version", "run-as",  "env",       "proxy", "batch",
-                                           "phases",  "reports", "artifacts", "cache"};
 const std::vector<std::string> kPhaseNames = {"install", "pre_build", "build", "post_build"};
 
 class Reader {
@@ -100,9 +99,7 @@ class Reader {
     const Node& n = e.value;
     std::string where = "phases." + p.name;
     if (!read::expect_map(&n, where, d_, "buildspec-shape")) return;
-    std::vector<std::string> known = {"run-as", "on-failure", "commands", "finally"};
-    if (p.name == "install") known.push_back("runtime-versions");
-    unknown(n, known, where);
+    unknown(n, buildspec_keys_at(p.name == "install" ? "phases.install" : "phases.<phase>"), where);
     p.run_as = read::scalar(n.find("run-as"));
     p.on_failure = read::scalar(n.find("on-failure"));
     if (!p.on_failure.empty() && p.on_failure != "ABORT" && p.on_failure != "CONTINUE" &&
@@ -162,11 +159,8 @@ class Reader {
     a.present = true;
     a.mark = n.mark();
     if (!read::expect_map(&n, where, d_, "buildspec-shape")) return a;
-    std::vector<std::string> known = {"files",          "name",          "discard-paths",
-                                      "base-directory", "exclude-paths", "enable-symlinks",
-                                      "s3-prefix"};
-    if (allow_secondary) known.push_back("secondary-artifacts");
-    unknown(n, known, where);
+    unknown(n, buildspec_keys_at(allow_secondary ? "artifacts" : "artifacts.secondary-artifacts.<name>"),
+            where);
     a.files = globs(n.find("files"), where + ".files");
     if (!n.find("files"))
       d_.error(n.mark(),
@@ -194,10 +188,7 @@ class Reader {
 
   void env(const Node& n, BuildspecEnv& env) {
     if (!read::expect_map(&n, "env", d_, "buildspec-shape")) return;
-    unknown(n,
-            {"shell", "variables", "parameter-store", "secrets-manager", "exported-variables",
-             "git-credential-helper"},
-            "env");
+    unknown(n, buildspec_keys_at("env"), "env");
     env.shell = read::scalar(n.find("shell"));
     env.variables = named(n.find("variables"), "env.variables");
     env.parameter_store = named(n.find("parameter-store"), "env.parameter-store");
@@ -213,7 +204,7 @@ class Reader {
       ReportGroup r{e.key, e.key_mark, {}, {}, false, "JUNITXML"};
       std::string where = "reports." + e.key;
       if (read::expect_map(&e.value, where, d_, "buildspec-shape")) {
-        unknown(e.value, {"files", "base-directory", "discard-paths", "file-format"}, where);
+        unknown(e.value, buildspec_keys_at("reports.<group>"), where);
         r.files = globs(e.value.find("files"), where + ".files");
         if (!e.value.find("files"))
           d_.error(e.key_mark, fmt::format("report group '{}' has no 'files'", e.key),
@@ -280,13 +271,13 @@ Parsed<Buildspec> parse_buildspec(const Node& root) {
                           "buildspec-shape");
     return out;
   }
-  r.unknown(root, kTopKeys, "the buildspec");
+  r.unknown(root, buildspec_keys_at(""), "the buildspec");
   r.version(root, b);
   b.run_as = read::scalar(root.find("run-as"));
   if (const Node* env = root.find("env")) r.env(*env, b.env);
   if (const Node* proxy = root.find("proxy");
       proxy && read::expect_map(proxy, "proxy", out.diagnostics, "buildspec-shape")) {
-    r.unknown(*proxy, {"upload-artifacts", "logs"}, "proxy");
+    r.unknown(*proxy, buildspec_keys_at("proxy"), "proxy");
     b.proxy_upload_artifacts = r.flag(proxy->find("upload-artifacts"), "proxy.upload-artifacts");
     b.proxy_logs = r.flag(proxy->find("logs"), "proxy.logs");
   }
@@ -296,7 +287,7 @@ Parsed<Buildspec> parse_buildspec(const Node& root) {
   if (const Node* artifacts = root.find("artifacts")) r.artifacts(*artifacts, b);
   if (const Node* cache = root.find("cache");
       cache && read::expect_map(cache, "cache", out.diagnostics, "buildspec-shape")) {
-    r.unknown(*cache, {"paths", "key", "fallback-keys", "action"}, "cache");
+    r.unknown(*cache, buildspec_keys_at("cache"), "cache");
     b.cache_paths = r.globs(cache->find("paths"), "cache.paths");
   }
   return out;

@@ -253,6 +253,12 @@ const std::map<std::string, Handler>& handlers() {
 
 }  // namespace
 
+std::vector<std::string> operation_names() {
+  std::vector<std::string> out;
+  for (const auto& [name, handler] : handlers()) out.push_back(name);
+  return out;
+}
+
 HttpResponse json_error(const AwsError& error) {
   HttpResponse r;
   r.status = error.status;

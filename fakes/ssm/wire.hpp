@@ -3,6 +3,8 @@
 // answer; errors are {"__type": code, "message": text} with status 400 (5xx for ours).
 // Translates to ssm::Service calls; never touches SQL.
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "fakes/core/wire.hpp"
 #include "fakes/ssm/service.hpp"
@@ -19,6 +21,9 @@ class Wire : public fakes::WireService {
  private:
   Service& service_;
 };
+
+// The operations the wire answers (X-Amz-Target: AmazonSSM.<name>), from its dispatch table.
+std::vector<std::string> operation_names();
 
 // A JSON 1.1 error response (shared shape for any JSON service).
 fakes::HttpResponse json_error(const fakes::AwsError& error);

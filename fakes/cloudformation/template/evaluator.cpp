@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "fakes/cloudformation/template/eval_impl.hpp"
@@ -42,7 +45,33 @@ bool is_boolean_function(const Node& n) {
          k == "Condition" || k == "Fn::If";
 }
 
+// The value functions, by name: the dispatch below and `intrinsic_functions()` (pipemu coverage)
+// both read this table, so the documented list is the evaluated one.
+using ValueFunction = Result<Node> (EvalImpl::*)(const Node& arg, int depth);
+const std::map<std::string, ValueFunction>& value_functions() {
+  static const std::map<std::string, ValueFunction> table = {
+      {"Fn::GetAtt", &EvalImpl::get_att},       {"Fn::Sub", &EvalImpl::sub},
+      {"Fn::Join", &EvalImpl::join},            {"Fn::Select", &EvalImpl::select},
+      {"Fn::Split", &EvalImpl::split},          {"Fn::FindInMap", &EvalImpl::find_in_map},
+      {"Fn::Base64", &EvalImpl::base64},        {"Fn::Cidr", &EvalImpl::cidr},
+      {"Fn::GetAZs", &EvalImpl::get_azs},       {"Fn::ImportValue", &EvalImpl::import_value},
+      {"Fn::Length", &EvalImpl::length},        {"Fn::ToJsonString", &EvalImpl::to_json_string},
+  };
+  return table;
+}
+
+// The condition functions, evaluated by condition_value (Fn::If also picks a value).
+const std::vector<std::string> kConditionFunctions = {"Condition", "Fn::And", "Fn::Equals",
+                                                      "Fn::If",    "Fn::Not", "Fn::Or"};
+
 }  // namespace
+
+std::vector<std::string> intrinsic_functions() {
+  std::vector<std::string> out = {"Ref"};
+  for (const auto& [name, fn] : value_functions()) out.push_back(name);
+  out.insert(out.end(), kConditionFunctions.begin(), kConditionFunctions.end());
+  return out;
+}
 
 Result<Node> EvalImpl::eval(const Node& n, int depth) {
   if (depth > kMaxNesting)
@@ -68,18 +97,8 @@ Result<Node> EvalImpl::eval(const Node& n, int depth) {
     const std::string& fn = n.intrinsic_name();
     const Node& arg = n.intrinsic_arg();
     if (fn == "Ref") return ref(arg);
-    if (fn == "Fn::GetAtt") return get_att(arg, depth + 1);
-    if (fn == "Fn::Sub") return sub(arg, depth + 1);
-    if (fn == "Fn::Join") return join(arg, depth + 1);
-    if (fn == "Fn::Select") return select(arg, depth + 1);
-    if (fn == "Fn::Split") return split(arg, depth + 1);
-    if (fn == "Fn::FindInMap") return find_in_map(arg, depth + 1);
-    if (fn == "Fn::Base64") return base64(arg, depth + 1);
-    if (fn == "Fn::Cidr") return cidr(arg, depth + 1);
-    if (fn == "Fn::GetAZs") return get_azs(arg, depth + 1);
-    if (fn == "Fn::ImportValue") return import_value(arg, depth + 1);
-    if (fn == "Fn::Length") return length(arg, depth + 1);
-    if (fn == "Fn::ToJsonString") return to_json_string(arg, depth + 1);
+    if (auto it = value_functions().find(fn); it != value_functions().end())
+      return (this->*(it->second))(arg, depth + 1);
     if (fn == "Fn::If") {
       if (!arg.is_sequence() || arg.size() < 1 || !arg.items()[0].is_scalar())
         return fail("Template error: Fn::If requires a list argument with the first element being a condition",

@@ -60,4 +60,8 @@ class Evaluator {
 // Availability zones Fn::GetAZs returns for a region (realistic names: us-east-1a..f, ...).
 std::vector<std::string> availability_zones(const std::string& region);
 
+// The intrinsic functions the evaluator answers (Ref, the value functions, the condition
+// functions), from its dispatch table; anything else is "Encountered unsupported function".
+std::vector<std::string> intrinsic_functions();
+
 }  // namespace pipemu::cfn

@@ -28,11 +28,16 @@ Result<Ok> check_conditions_and_mappings(const Template& tpl, const References& 
 
 }  // namespace
 
-bool is_pseudo_parameter(std::string_view name) {
+const std::array<std::string_view, 8>& pseudo_parameters() {
   static constexpr std::array<std::string_view, 8> kPseudo = {
       "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition",
       "AWS::Region",    "AWS::StackId",          "AWS::StackName", "AWS::URLSuffix"};
-  return std::find(kPseudo.begin(), kPseudo.end(), name) != kPseudo.end();
+  return kPseudo;
+}
+
+bool is_pseudo_parameter(std::string_view name) {
+  const auto& all = pseudo_parameters();
+  return std::find(all.begin(), all.end(), name) != all.end();
 }
 
 Result<Ok> validate_template(const Template& tpl) {
