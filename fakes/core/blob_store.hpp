@@ -1,15 +1,26 @@
 #pragma once
-// Content-addressed storage for object bodies: <dir>/<sha256[0:2]>/<sha256>. A body is streamed
-// into a temporary file under <dir>/tmp while its MD5 (the S3 ETag) and SHA-256 (its address) are
-// computed; commit() fsyncs and renames it into place, so a killed writer leaves at most a stray
-// temp file and never a half-written blob under a content name. File names come only from hex
-// digests, so no client input ever becomes a path.
+// Content-addressed storage for object bodies: <dir>/<sha256[0:2]>/<sha256>. File names come only
+// from hex digests, so no client input ever becomes a path.
+//
+// Writing (BlobWriter): a body up to kSmallBody stays in memory; at commit() it is hashed and, if
+// a blob with that address exists, nothing is written at all (re-uploads of the same bytes, the
+// common case for build artifacts, cost no file I/O). Otherwise, and for larger bodies streamed as
+// they arrive, the bytes go to an anonymous O_TMPFILE that is linked under its content name only
+// once complete: a killed writer leaves nothing behind, never a half-written blob under a content
+// name (a named temp file + rename is the fallback where O_TMPFILE is unsupported). Large bodies
+// are hashed on two DigestThreads (MD5; SHA-256 + the flexible checksum) beside the writes.
+//
+// Durability (docs/fakes.md "Durability"): with durable=false (the default of `pipemu serve`) a
+// blob is durable against a killed process (the kernel holds written pages) but not against power
+// loss; durable=true fsyncs the file and its directory before the blob becomes visible.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "fakes/core/aws_error.hpp"
+#include "fakes/core/checksum.hpp"
 
 namespace pipemu::fakes {
 
@@ -18,38 +29,55 @@ struct BlobInfo {
   std::string md5_hex;  // hex, S3's single-part ETag
   std::string md5_raw;  // 16 binary bytes (multipart ETags hash these)
   std::uint64_t size = 0;
+  std::string checksum;  // raw bytes of the requested flexible checksum ("" when none)
 };
+
+class DigestThread;
 
 class BlobWriter {
  public:
-  BlobWriter(std::filesystem::path root, bool durable);
-  ~BlobWriter();  // removes the temp file unless committed
+  static constexpr std::size_t kSmallBody = 256 * 1024;
+  static constexpr std::size_t kChunk = 1024 * 1024;
+
+  BlobWriter(std::filesystem::path root, bool durable,
+             std::optional<ChecksumAlgorithm> checksum = std::nullopt);
+  ~BlobWriter();  // discards an uncommitted body
   BlobWriter(const BlobWriter&) = delete;
   BlobWriter& operator=(const BlobWriter&) = delete;
   BlobWriter(BlobWriter&&) noexcept;
 
-  bool ok() const { return fd_ >= 0 && !failed_; }
+  bool ok() const { return !failed_; }
   bool write(const char* data, std::size_t n);  // false on an I/O error
   Result<BlobInfo> commit();
 
  private:
-  bool flush();
   struct Hashes;
+  bool open_temp(const std::filesystem::path& dir);
+  bool write_fd(const char* data, std::size_t n);
+  bool start_streaming();  // the body outgrew kSmallBody
+  bool ship_chunk();       // writes the current chunk and hands it to the digest threads
+  Result<BlobInfo> link_into_place(BlobInfo info);
   std::filesystem::path root_;
-  std::filesystem::path tmp_;
+  bool durable_ = false;
+  std::optional<ChecksumAlgorithm> checksum_;
   int fd_ = -1;
+  std::filesystem::path tmp_;  // named temp file (fallback only)
   bool failed_ = false;
-  bool durable_ = true;
+  int errno_ = 0;
   std::uint64_t size_ = 0;
-  std::string buf_;
+  std::string small_;
+  std::shared_ptr<std::string> chunk_;
   std::unique_ptr<Hashes> h_;
+  std::unique_ptr<DigestThread> md5_thread_;
+  std::unique_ptr<DigestThread> sha_thread_;
 };
 
 class BlobStore {
  public:
-  // durable: fsync each blob before it becomes visible.
-  explicit BlobStore(std::filesystem::path root, bool durable = true);
-  BlobWriter writer() const { return BlobWriter(root_, durable_); }
+  explicit BlobStore(std::filesystem::path root, bool durable = false);
+  BlobWriter writer(std::optional<ChecksumAlgorithm> checksum = std::nullopt) const {
+    return BlobWriter(root_, durable_, checksum);
+  }
   Result<BlobInfo> put(const std::string& data) const;
   Result<BlobInfo> put_file(const std::filesystem::path& file) const;
   std::filesystem::path path(const std::string& sha256) const;
@@ -59,6 +87,7 @@ class BlobStore {
   void remove(const std::string& sha256) const;
   void clear() const;
   const std::filesystem::path& root() const { return root_; }
+  bool durable() const { return durable_; }
 
  private:
   std::filesystem::path root_;

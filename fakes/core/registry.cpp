@@ -1,5 +1,6 @@
 #include "fakes/core/registry.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -61,6 +62,46 @@ Database& Registry::global() {
   return *global_;
 }
 
+std::vector<std::string> Registry::region_names() {
+  std::vector<std::string> out;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [name, db] : regions_) out.push_back(name);
+  }
+  if (!in_memory()) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(root_ / "regions", ec)) {
+      const auto& p = e.path();
+      std::string name = p.stem().string();
+      if (p.extension() == ".db" && valid_region(name) &&
+          std::find(out.begin(), out.end(), name) == out.end())
+        out.push_back(name);
+    }
+  }
+  return out;
+}
+
+void Registry::queue_garbage(const std::vector<std::string>& blobs) {
+  if (blobs.empty()) return;
+  auto now = std::chrono::steady_clock::now();
+  std::lock_guard lock(garbage_mutex_);
+  for (const auto& b : blobs)
+    if (!b.empty()) garbage_.emplace_back(now, b);
+}
+
+std::vector<std::string> Registry::take_garbage(std::chrono::milliseconds delay) {
+  auto now = std::chrono::steady_clock::now();
+  std::vector<std::string> out;
+  std::lock_guard lock(garbage_mutex_);
+  if (garbage_.empty() || (delay.count() > 0 && garbage_.front().first > now - delay)) return out;
+  auto cutoff = now - delay / 2;
+  std::size_t n = 0;  // queued in time order: the old ones are a prefix
+  while (n < garbage_.size() && (delay.count() == 0 || garbage_[n].first <= cutoff)) ++n;
+  for (std::size_t i = 0; i < n; ++i) out.push_back(std::move(garbage_[i].second));
+  garbage_.erase(garbage_.begin(), garbage_.begin() + static_cast<std::ptrdiff_t>(n));
+  return out;
+}
+
 void Registry::reset() {
   if (!in_memory()) {
     std::error_code ec;
@@ -76,7 +117,14 @@ void Registry::reset() {
     for (auto& [name, db] : regions_) dbs.push_back(db.get());
   }
   for (auto* db : dbs) db->clear();
-  blobs_->clear();
+  {
+    std::unique_lock gc(blob_lock_);
+    blobs_->clear();
+  }
+  {
+    std::lock_guard lock(garbage_mutex_);
+    garbage_.clear();
+  }
   faults_.clear();
 }
 

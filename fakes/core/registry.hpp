@@ -6,12 +6,15 @@
 // temp directory removed on destruction; tests use it.
 //
 // Thread-safe: databases serialise their own transactions; the maps here are guarded.
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
+#include <vector>
 
 #include "fakes/core/blob_store.hpp"
 #include "fakes/core/database.hpp"
@@ -26,7 +29,9 @@ class Registry {
  public:
   struct Options {
     std::optional<std::filesystem::path> state_dir;  // nullopt: in-memory
-    bool durable_blobs = true;                       // fsync blobs before they become visible
+    // fsync blobs (and their directory) before they become visible: durable against power loss,
+    // not only against a killed process (docs/fakes.md "Durability").
+    bool durable_blobs = false;
   };
   explicit Registry(Options options);
   // In-memory registry (tests).
@@ -48,6 +53,20 @@ class Registry {
   // global database and every blob; schema versions stay.
   void reset();
   bool in_memory() const { return !options_.state_dir.has_value(); }
+  // Every region with a database: open in this process or present on disk.
+  std::vector<std::string> region_names();
+
+  // Blob garbage collection (the S3 fake decides what references a blob). Writers hold
+  // blob_lock() shared from the moment a blob is stored or found until the row naming it has
+  // committed; the collector holds it exclusively while it checks references and deletes, so a
+  // blob that a writer is about to reference is never removed under it.
+  std::shared_mutex& blob_lock() { return blob_lock_; }
+  // Blobs that may have lost their last reference (an overwrite, a delete, a finished upload).
+  void queue_garbage(const std::vector<std::string>& blobs);
+  // Once the oldest candidate was queued at least `delay` ago, takes every candidate at least
+  // delay/2 old (collections come in batches, not one per write); a zero delay takes all. The
+  // delay lets a GetObject that read the old row a moment earlier still open the old body.
+  std::vector<std::string> take_garbage(std::chrono::milliseconds delay);
   std::filesystem::path state_dir() const;
 
  private:
@@ -58,6 +77,9 @@ class Registry {
   std::unique_ptr<Database> global_;
   std::unique_ptr<BlobStore> blobs_;
   Faults faults_;
+  std::shared_mutex blob_lock_;
+  std::mutex garbage_mutex_;
+  std::vector<std::pair<std::chrono::steady_clock::time_point, std::string>> garbage_;
 };
 
 }  // namespace pipemu::fakes

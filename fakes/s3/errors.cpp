@@ -104,6 +104,28 @@ AwsError key_too_long(std::size_t size) {
 AwsError bad_digest() {
   return aws_error("BadDigest", "The Content-MD5 you specified did not match what we received.");
 }
+AwsError invalid_digest() {
+  return aws_error("InvalidDigest", "The Content-MD5 you specified was invalid.");
+}
+AwsError bad_checksum(const std::string& algorithm) {
+  return aws_error("BadDigest",
+                   fmt::format("The {} you specified did not match the calculated checksum.",
+                               algorithm));
+}
+AwsError invalid_checksum_value(const std::string& header) {
+  return aws_error("InvalidRequest", fmt::format("Value for {} header is invalid.", header));
+}
+AwsError invalid_copy_range() {
+  return aws_error("InvalidArgument",
+                   "The x-amz-copy-source-range value must be of the form bytes=first-last where "
+                   "first and last are the zero-based offsets of the first and last bytes to copy")
+      .with("ArgumentName", "x-amz-copy-source-range");
+}
+AwsError copy_range_unsatisfiable(const std::string& range, std::uint64_t size) {
+  return aws_error("InvalidRange", "The requested range is not satisfiable", 416)
+      .with("RangeRequested", range)
+      .with("ActualObjectSize", std::to_string(size));
+}
 AwsError copy_to_itself() {
   return aws_error("InvalidRequest",
                    "This copy request is illegal because it is trying to copy an object to itself "

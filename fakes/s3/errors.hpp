@@ -29,6 +29,11 @@ AwsError invalid_argument(const std::string& message, const std::string& name = 
                           const std::string& value = "");
 AwsError key_too_long(std::size_t size);
 AwsError bad_digest();
+AwsError invalid_digest();                                  // malformed Content-MD5
+AwsError bad_checksum(const std::string& algorithm);        // "CRC32", ... mismatch
+AwsError invalid_checksum_value(const std::string& header);  // x-amz-checksum-* not base64/size
+AwsError invalid_copy_range();
+AwsError copy_range_unsatisfiable(const std::string& range, std::uint64_t size);
 AwsError copy_to_itself();
 AwsError incomplete_body();
 AwsError not_implemented(const std::string& what);

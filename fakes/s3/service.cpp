@@ -7,7 +7,9 @@
 
 #include <chrono>
 #include <fstream>
+#include <shared_mutex>
 
+#include "fakes/s3/blob_gc.hpp"
 #include "fakes/s3/errors.hpp"
 #include "fakes/s3/names.hpp"
 #include "fakes/s3/range.hpp"
@@ -16,6 +18,7 @@
 namespace pipemu::s3 {
 
 using fakes::AwsError;
+using fakes::ChecksumAlgorithm;
 using fakes::unexpected;
 
 namespace {
@@ -45,16 +48,37 @@ std::string unquote(std::string e) {
   return e;
 }
 
-std::string base64_of_hex_md5(const std::string& raw) {
-  unsigned char out[32];
-  int n = EVP_EncodeBlock(out, reinterpret_cast<const unsigned char*>(raw.data()),
-                          static_cast<int>(raw.size()));
-  return std::string(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
+ObjectInfo to_info(const ObjectRow& r) {
+  return ObjectInfo{r.bucket,        r.key,  r.size,  quote(r.etag),        r.content_type,
+                    r.metadata,      r.headers,       r.last_modified,       r.blob,
+                    r.parts,         r.checksum_algorithm, r.checksum};
 }
 
-ObjectInfo to_info(const ObjectRow& r) {
-  return ObjectInfo{r.bucket,   r.key,          r.size,          quote(r.etag), r.content_type,
-                    r.metadata, r.headers,      r.last_modified, r.blob,        r.parts};
+std::size_t digest_size(ChecksumAlgorithm a) {
+  switch (a) {
+    case ChecksumAlgorithm::Sha1: return 20;
+    case ChecksumAlgorithm::Sha256: return 32;
+    default: return 4;
+  }
+}
+
+// Content-MD5 and the flexible checksum the client sent, against what the body hashed to.
+std::optional<AwsError> verify_digests(const PutOptions& o, const fakes::BlobInfo& blob) {
+  if (!o.content_md5.empty()) {
+    auto raw = fakes::base64_decode(o.content_md5);
+    if (!raw || raw->size() != 16) return invalid_digest();
+    if (*raw != blob.md5_raw) return bad_digest();
+  }
+  if (o.checksum_algorithm && o.checksum_value) {
+    std::string want = o.checksum_value();
+    if (!want.empty()) {
+      auto raw = fakes::base64_decode(want);
+      if (!raw || raw->size() != digest_size(*o.checksum_algorithm))
+        return invalid_checksum_value(fakes::checksum_header(*o.checksum_algorithm));
+      if (*raw != blob.checksum) return bad_checksum(fakes::checksum_name(*o.checksum_algorithm));
+    }
+  }
+  return std::nullopt;
 }
 
 AwsError internal(const std::string& what) {
@@ -97,9 +121,30 @@ Result<BucketRow> resolve(fakes::Registry& reg, const std::string& account,
   return *row;
 }
 
+// What a write stores besides the blob itself.
+struct Stored {
+  int parts = 0;
+  std::string etag;  // "" = the blob's MD5
+  std::string checksum_algorithm;
+  std::string checksum;
+};
+
+Stored single_part(const PutOptions& o, const fakes::BlobInfo& blob) {
+  Stored s;
+  if (o.checksum_algorithm) {
+    s.checksum_algorithm = fakes::checksum_name(*o.checksum_algorithm);
+    s.checksum = fakes::base64_encode(blob.checksum);
+  }
+  return s;
+}
+
+// Commits the object row; the blob it replaces (if any) goes to `garbage`. Call with the
+// registry's blob lock held shared.
 Result<ObjectInfo> finish_put(fakes::Registry& reg, const BucketRow& b, const std::string& key,
-                              const fakes::BlobInfo& blob, const PutOptions& o, int parts = 0,
-                              const std::string& etag = "") {
+                              const fakes::BlobInfo& blob, const PutOptions& o,
+                              const Stored& stored, std::vector<std::string>& garbage) {
+  int parts = stored.parts;
+  const std::string& etag = stored.etag;
   ObjectRow row;
   row.bucket = b.name;
   row.key = key;
@@ -111,26 +156,32 @@ Result<ObjectInfo> finish_put(fakes::Registry& reg, const BucketRow& b, const st
   row.headers = o.headers;
   row.last_modified = now_seconds();
   row.parts = parts;
+  row.checksum_algorithm = stored.checksum_algorithm;
+  row.checksum = stored.checksum;
   auto& db = reg.region(b.region);
   auto& g = reg.global();
   // The bucket may have been deleted while the body streamed in.
   if (!g.read([&] { return BucketStore(g).find(b.name); }))
     return unexpected(no_such_bucket(b.name));
-  db.transaction([&] { ObjectStore(db).upsert(row); });
+  db.transaction([&] {
+    ObjectStore store(db);
+    if (auto old = store.find(b.name, key); old && old->blob != row.blob)
+      garbage.push_back(old->blob);
+    store.upsert(row);
+  });
   return to_info(row);
 }
 
-Result<fakes::BlobInfo> store_body(fakes::Registry& reg, const BodyReader& body) {
-  auto w = reg.blobs().writer();
-  if (!w.ok()) return unexpected(internal("cannot create a temp file"));
+// Streams a request body into a writer (not yet visible as a blob).
+std::optional<AwsError> receive_body(fakes::BlobWriter& w, const BodyReader& body) {
   bool wrote = true;
   bool ok = body([&](const char* data, std::size_t n) {
     wrote = w.write(data, n);
     return wrote;
   });
-  if (!wrote) return unexpected(internal("cannot write the body"));
-  if (!ok) return unexpected(incomplete_body());
-  return w.commit();
+  if (!wrote) return internal("cannot write the body");
+  if (!ok) return incomplete_body();
+  return std::nullopt;
 }
 
 }  // namespace
@@ -217,13 +268,16 @@ Result<fakes::Ok> Service::delete_bucket(const std::string& account, const std::
     auto& db = registry_.region(b->region);
     auto& g = registry_.global();
     // Region lock first, then global: the same order as every writer, so no deadlock.
-    return db.transaction([&]() -> Result<fakes::Ok> {
+    std::vector<std::string> garbage;
+    auto r = db.transaction([&]() -> Result<fakes::Ok> {
       ObjectStore objects(db);
       if (objects.any(bucket)) return unexpected(bucket_not_empty(bucket));
-      objects.erase_bucket(bucket);
+      garbage = objects.erase_bucket(bucket);
       g.transaction([&] { BucketStore(g).erase(bucket); });
       return fakes::Ok{};
     });
+    collect(garbage);
+    return r;
   });
 }
 
@@ -234,11 +288,22 @@ Result<ObjectInfo> Service::put_object(const std::string& account, const std::st
     if (auto e = check_key(key)) return unexpected(*e);
     auto b = resolve(registry_, account, region, bucket);
     if (!b) return unexpected(b.error());
-    auto blob = store_body(registry_, body);
-    if (!blob) return unexpected(blob.error());
-    if (!options.content_md5.empty() && options.content_md5 != base64_of_hex_md5(blob->md5_raw))
-      return unexpected(bad_digest());
-    return finish_put(registry_, *b, key, *blob, options);
+    auto w = registry_.blobs().writer(options.checksum_algorithm);
+    if (auto e = receive_body(w, body)) return unexpected(*e);
+    std::vector<std::string> garbage;
+    auto out = [&]() -> Result<ObjectInfo> {
+      std::shared_lock gc(registry_.blob_lock());
+      auto blob = w.commit();
+      if (!blob) return unexpected(blob.error());
+      if (auto e = verify_digests(options, *blob)) {
+        garbage.push_back(blob->sha256);  // refused bytes: collected unless shared
+        return unexpected(*e);
+      }
+      return finish_put(registry_, *b, key, *blob, options, single_part(options, *blob),
+                        garbage);
+    }();
+    collect(garbage);
+    return out;
   });
 }
 
@@ -337,7 +402,8 @@ Result<fakes::Ok> Service::delete_object(const std::string& account, const std::
     auto b = resolve(registry_, account, region, bucket);
     if (!b) return unexpected(b.error());
     auto& db = registry_.region(b->region);
-    db.transaction([&] { ObjectStore(db).erase(bucket, key); });
+    auto blob = db.transaction([&] { return ObjectStore(db).erase(bucket, key); });
+    collect(blob ? std::vector<std::string>{*blob} : std::vector<std::string>{});
     return fakes::Ok{};
   });
 }
@@ -351,6 +417,7 @@ Result<DeleteResult> Service::delete_objects(const std::string& account, const s
     if (!b) return unexpected(b.error());
     auto& db = registry_.region(b->region);
     DeleteResult out;
+    std::vector<std::string> garbage;
     db.transaction([&] {
       ObjectStore store(db);
       for (const auto& k : keys) {
@@ -358,10 +425,11 @@ Result<DeleteResult> Service::delete_objects(const std::string& account, const s
           out.errors.emplace_back(k, *e);
           continue;
         }
-        store.erase(bucket, k);
+        if (auto blob = store.erase(bucket, k)) garbage.push_back(*blob);
         out.deleted.push_back(k);
       }
     });
+    collect(garbage);
     return out;
   });
 }
@@ -381,19 +449,28 @@ Result<ObjectInfo> Service::copy_object(const std::string& account, const std::s
     auto src = resolve(registry_, account, *src_region, source_bucket);
     if (!src) return unexpected(src.error());
     auto& sdb = registry_.region(src->region);
-    auto row = sdb.transaction([&] { return ObjectStore(sdb).find(source_bucket, source_key); });
-    if (!row) return unexpected(no_such_key(source_key));
-    if (source_bucket == bucket && source_key == key && !replace_metadata)
-      return unexpected(copy_to_itself());
-    // Content-addressed: the copy shares the source's blob, no bytes move.
-    fakes::BlobInfo blob{row->blob, row->etag, "", row->size};
-    PutOptions o = options;
-    if (!replace_metadata) {
-      o.content_type = row->content_type;
-      o.metadata = row->metadata;
-      o.headers = row->headers;
-    }
-    return finish_put(registry_, *dst, key, blob, o, row->parts, row->etag);
+    std::vector<std::string> garbage;
+    // Shared blob lock from reading the source row until the copy's row commits: the source's
+    // blob cannot be collected in between, even if the source is deleted concurrently.
+    auto out = [&]() -> Result<ObjectInfo> {
+      std::shared_lock gc(registry_.blob_lock());
+      auto row = sdb.transaction([&] { return ObjectStore(sdb).find(source_bucket, source_key); });
+      if (!row) return unexpected(no_such_key(source_key));
+      if (source_bucket == bucket && source_key == key && !replace_metadata)
+        return unexpected(copy_to_itself());
+      // Content-addressed: the copy shares the source's blob, no bytes move.
+      fakes::BlobInfo blob{row->blob, row->etag, "", row->size, ""};
+      PutOptions o = options;
+      if (!replace_metadata) {
+        o.content_type = row->content_type;
+        o.metadata = row->metadata;
+        o.headers = row->headers;
+      }
+      Stored stored{row->parts, row->etag, row->checksum_algorithm, row->checksum};
+      return finish_put(registry_, *dst, key, blob, o, stored, garbage);
+    }();
+    collect(garbage);
+    return out;
   });
 }
 
@@ -483,18 +560,22 @@ Result<std::string> Service::create_multipart_upload(const std::string& account,
                 options.content_type.empty() ? kDefaultContentType : options.content_type,
                 options.metadata,
                 options.headers,
-                now_seconds()};
+                now_seconds(),
+                options.checksum_algorithm ? fakes::checksum_name(*options.checksum_algorithm)
+                                           : std::string()};
     auto& db = registry_.region(b->region);
     db.transaction([&] { ObjectStore(db).insert_upload(u); });
     return u.upload_id;
   });
 }
 
-Result<std::string> Service::upload_part(const std::string& account, const std::string& region,
-                                         const std::string& bucket, const std::string& key,
-                                         const std::string& upload_id, int part_number,
-                                         const BodyReader& body) {
-  return guarded(registry_, region, "UploadPart", [&]() -> Result<std::string> {
+Result<Service::PartResult> Service::upload_part(const std::string& account,
+                                                 const std::string& region,
+                                                 const std::string& bucket, const std::string& key,
+                                                 const std::string& upload_id, int part_number,
+                                                 const BodyReader& body,
+                                                 const PutOptions& options) {
+  return guarded(registry_, region, "UploadPart", [&]() -> Result<PartResult> {
     if (part_number < 1 || part_number > 10000)
       return unexpected(invalid_argument(
           "Part number must be an integer between 1 and 10000, inclusive", "partNumber",
@@ -504,15 +585,109 @@ Result<std::string> Service::upload_part(const std::string& account, const std::
     auto& db = registry_.region(b->region);
     auto up = db.transaction([&] { return ObjectStore(db).find_upload(upload_id); });
     if (!up || up->bucket != bucket || up->key != key) return unexpected(no_such_upload(upload_id));
-    auto blob = store_body(registry_, body);
+    // The upload's algorithm (CreateMultipartUpload) rules; a part may also name its own.
+    PutOptions o = options;
+    if (auto a = fakes::parse_checksum_algorithm(up->checksum_algorithm)) {
+      if (o.checksum_algorithm && *o.checksum_algorithm != *a) o.checksum_value = nullptr;
+      o.checksum_algorithm = a;
+    }
+    auto w = registry_.blobs().writer(o.checksum_algorithm);
+    if (auto e = receive_body(w, body)) return unexpected(*e);
+    return store_part(*b, upload_id, part_number, w, o);
+  });
+}
+
+Result<Service::PartResult> Service::store_part(const BucketRow& b, const std::string& upload_id,
+                                                int part_number, fakes::BlobWriter& w,
+                                                const PutOptions& o) {
+  auto& db = registry_.region(b.region);
+  std::vector<std::string> garbage;
+  auto out = [&]() -> Result<PartResult> {
+    std::shared_lock gc(registry_.blob_lock());
+    auto blob = w.commit();
     if (!blob) return unexpected(blob.error());
-    return db.transaction([&]() -> Result<std::string> {
+    if (auto e = verify_digests(o, *blob)) {
+      garbage.push_back(blob->sha256);
+      return unexpected(*e);
+    }
+    Stored st = single_part(o, *blob);
+    return db.transaction([&]() -> Result<PartResult> {
       ObjectStore store(db);
-      if (!store.find_upload(upload_id)) return unexpected(no_such_upload(upload_id));
-      store.upsert_part(upload_id,
-                        PartRow{part_number, blob->sha256, blob->size, blob->md5_hex, blob->md5_raw});
-      return quote(blob->md5_hex);
+      if (!store.find_upload(upload_id)) {
+        garbage.push_back(blob->sha256);
+        return unexpected(no_such_upload(upload_id));
+      }
+      auto old = store.upsert_part(upload_id, PartRow{part_number, blob->sha256, blob->size,
+                                                      blob->md5_hex, blob->md5_raw, st.checksum});
+      if (!old.empty() && old != blob->sha256) garbage.push_back(old);
+      return PartResult{quote(blob->md5_hex), st.checksum_algorithm, st.checksum, now_seconds()};
     });
+  }();
+  collect(garbage);
+  return out;
+}
+
+Result<Service::PartResult> Service::upload_part_copy(const std::string& account,
+                                                      const std::string& region,
+                                                      const std::string& bucket,
+                                                      const std::string& key,
+                                                      const std::string& upload_id,
+                                                      int part_number, const CopySource& source) {
+  return guarded(registry_, region, "UploadPartCopy", [&]() -> Result<PartResult> {
+    if (part_number < 1 || part_number > 10000)
+      return unexpected(invalid_argument(
+          "Part number must be an integer between 1 and 10000, inclusive", "partNumber",
+          std::to_string(part_number)));
+    auto b = resolve(registry_, account, region, bucket);
+    if (!b) return unexpected(b.error());
+    auto& db = registry_.region(b->region);
+    auto up = db.transaction([&] { return ObjectStore(db).find_upload(upload_id); });
+    if (!up || up->bucket != bucket || up->key != key) return unexpected(no_such_upload(upload_id));
+    // The source may live in another region, as for CopyObject.
+    auto src_region = bucket_region(source.bucket);
+    if (!src_region) return unexpected(src_region.error());
+    auto src = resolve(registry_, account, *src_region, source.bucket);
+    if (!src) return unexpected(src.error());
+    PutOptions o;
+    o.checksum_algorithm = fakes::parse_checksum_algorithm(up->checksum_algorithm);
+    auto w = registry_.blobs().writer(o.checksum_algorithm);
+    {
+      // Hold the blob lock shared while the source's bytes are read: it cannot be collected.
+      std::shared_lock gc(registry_.blob_lock());
+      auto& sdb = registry_.region(src->region);
+      auto row = sdb.read([&] { return ObjectStore(sdb).find(source.bucket, source.key); });
+      if (!row) return unexpected(no_such_key(source.key));
+      std::uint64_t first = 0, length = row->size;
+      if (!source.range.empty()) {
+        // Unlike GET's Range, the copy range must be a complete "bytes=first-last".
+        const std::string& r = source.range;
+        auto dash = r.find('-');
+        if (r.rfind("bytes=", 0) != 0 || dash == std::string::npos || dash == 6 ||
+            dash + 1 == r.size() ||
+            r.find_first_not_of("0123456789", 6) != dash ||
+            r.find_first_not_of("0123456789", dash + 1) != std::string::npos ||
+            dash - 6 > 18 || r.size() - dash - 1 > 18)
+          return unexpected(invalid_copy_range());
+        first = std::stoull(r.substr(6, dash - 6));
+        std::uint64_t last = std::stoull(r.substr(dash + 1));
+        if (last < first) return unexpected(invalid_copy_range());
+        if (last >= row->size) return unexpected(copy_range_unsatisfiable(r, row->size));
+        length = last - first + 1;
+      }
+      std::ifstream in(registry_.blobs().path(row->blob), std::ios::binary);
+      if (!in) return unexpected(internal("object body missing"));
+      in.seekg(static_cast<std::streamoff>(first));
+      std::string buf(fakes::BlobWriter::kChunk, '\0');
+      while (length > 0) {
+        auto n = static_cast<std::streamsize>(std::min<std::uint64_t>(length, buf.size()));
+        in.read(buf.data(), n);
+        if (in.gcount() != n) return unexpected(internal("object body truncated"));
+        if (!w.write(buf.data(), static_cast<std::size_t>(n)))
+          return unexpected(internal("cannot write the part"));
+        length -= static_cast<std::uint64_t>(n);
+      }
+    }
+    return store_part(*b, upload_id, part_number, w, o);
   });
 }
 
@@ -529,9 +704,9 @@ Result<ObjectInfo> Service::complete_multipart_upload(const std::string& account
     auto up = db.transaction([&] { return ObjectStore(db).find_upload(upload_id); });
     if (!up || up->bucket != bucket || up->key != key) return unexpected(no_such_upload(upload_id));
     if (parts.empty()) return unexpected(malformed_xml());
-    auto stored = db.transaction([&] { return ObjectStore(db).parts(upload_id); });
+    auto stored_parts = db.transaction([&] { return ObjectStore(db).parts(upload_id); });
     std::map<int, PartRow> by_number;
-    for (auto& p : stored) by_number[p.number] = p;
+    for (auto& p : stored_parts) by_number[p.number] = p;
     std::vector<const PartRow*> chosen;
     int previous = 0;
     for (const auto& p : parts) {
@@ -568,12 +743,35 @@ Result<ObjectInfo> Service::complete_multipart_upload(const std::string& account
     EVP_DigestFinal_ex(md, digest, &dn);
     EVP_MD_CTX_free(md);
     if (!ok) return unexpected(internal("cannot assemble the parts"));
-    auto blob = w.commit();
-    if (!blob) return unexpected(blob.error());
     std::string etag = fmt::format("{}-{}", hex(digest, dn), chosen.size());
-    PutOptions o{up->content_type, up->metadata, up->headers, ""};
-    auto info = finish_put(registry_, *b, key, *blob, o, static_cast<int>(chosen.size()), etag);
-    if (info) db.transaction([&] { ObjectStore(db).erase_upload(upload_id); });
+    PutOptions o;
+    o.content_type = up->content_type;
+    o.metadata = up->metadata;
+    o.headers = up->headers;
+    Stored stored{static_cast<int>(chosen.size()), etag, "", ""};
+    if (auto a = fakes::parse_checksum_algorithm(up->checksum_algorithm)) {
+      // COMPOSITE: the algorithm over the parts' raw checksums, then "-N", as S3 reports it.
+      fakes::Checksum c(*a);
+      for (const auto* p : chosen) {
+        auto raw = fakes::base64_decode(p->checksum).value_or("");
+        c.update(raw.data(), raw.size());
+      }
+      stored.checksum_algorithm = fakes::checksum_name(*a);
+      stored.checksum = fmt::format("{}-{}", fakes::base64_encode(c.finish()), chosen.size());
+    }
+    std::vector<std::string> garbage;
+    auto info = [&]() -> Result<ObjectInfo> {
+      std::shared_lock gc(registry_.blob_lock());
+      auto blob = w.commit();
+      if (!blob) return unexpected(blob.error());
+      auto r = finish_put(registry_, *b, key, *blob, o, stored, garbage);
+      if (r) {
+        for (const auto& p : stored_parts) garbage.push_back(p.blob);
+        db.transaction([&] { ObjectStore(db).erase_upload(upload_id); });
+      }
+      return r;
+    }();
+    collect(garbage);
     return info;
   });
 }
@@ -587,14 +785,24 @@ Result<fakes::Ok> Service::abort_multipart_upload(const std::string& account,
     auto b = resolve(registry_, account, region, bucket);
     if (!b) return unexpected(b.error());
     auto& db = registry_.region(b->region);
-    return db.transaction([&]() -> Result<fakes::Ok> {
+    std::vector<std::string> garbage;
+    auto r = db.transaction([&]() -> Result<fakes::Ok> {
       ObjectStore store(db);
       auto up = store.find_upload(upload_id);
       if (!up || up->bucket != bucket || up->key != key) return unexpected(no_such_upload(upload_id));
+      for (const auto& p : store.parts(upload_id)) garbage.push_back(p.blob);
       store.erase_upload(upload_id);
       return fakes::Ok{};
     });
+    collect(garbage);
+    return r;
   });
+}
+
+void Service::collect(const std::vector<std::string>& candidates) {
+  registry_.queue_garbage(candidates);
+  auto due = registry_.take_garbage(gc_delay_);
+  if (!due.empty()) remove_unreferenced(registry_, std::move(due));
 }
 
 }  // namespace pipemu::s3

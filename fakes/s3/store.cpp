@@ -59,12 +59,23 @@ CREATE TABLE s3_uploads(upload_id TEXT PRIMARY KEY, bucket TEXT NOT NULL, key TE
 CREATE TABLE s3_parts(upload_id TEXT NOT NULL, number INTEGER NOT NULL, blob TEXT NOT NULL,
   size INTEGER NOT NULL, md5_hex TEXT NOT NULL, md5_raw BLOB NOT NULL,
   PRIMARY KEY(upload_id, number));
+)sql",
+                                                                 // 2: flexible checksums, blob
+                                                                 // lookups (garbage collection)
+                                                                 R"sql(
+ALTER TABLE s3_objects ADD COLUMN checksum_algorithm TEXT NOT NULL DEFAULT '';
+ALTER TABLE s3_objects ADD COLUMN checksum TEXT NOT NULL DEFAULT '';
+ALTER TABLE s3_uploads ADD COLUMN checksum_algorithm TEXT NOT NULL DEFAULT '';
+ALTER TABLE s3_parts ADD COLUMN checksum TEXT NOT NULL DEFAULT '';
+CREATE INDEX s3_objects_blob ON s3_objects(blob);
+CREATE INDEX s3_parts_blob ON s3_parts(blob);
 )sql"});
 }
 
 namespace {
 const char* kObjectColumns =
-    "bucket, key, blob, size, etag, content_type, metadata, headers, last_modified, parts";
+    "bucket, key, blob, size, etag, content_type, metadata, headers, last_modified, parts, "
+    "checksum_algorithm, checksum";
 ObjectRow read_object(const Statement& s) {
   ObjectRow r;
   r.bucket = s.text(0);
@@ -77,6 +88,8 @@ ObjectRow read_object(const Statement& s) {
   r.headers = from_json(s.text(7));
   r.last_modified = s.real(8);
   r.parts = static_cast<int>(s.integer(9));
+  r.checksum_algorithm = s.text(10);
+  r.checksum = s.text(11);
   return r;
 }
 }  // namespace
@@ -91,16 +104,19 @@ std::optional<ObjectRow> ObjectStore::find(const std::string& bucket, const std:
 
 void ObjectStore::upsert(const ObjectRow& r) {
   Statement s(db_, std::string("INSERT OR REPLACE INTO s3_objects(") + kObjectColumns +
-                       ") VALUES(?,?,?,?,?,?,?,?,?,?)");
+                       ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, r.bucket).bind(2, r.key).bind(3, r.blob).bind(4, static_cast<std::int64_t>(r.size));
   s.bind(5, r.etag).bind(6, r.content_type).bind(7, to_json(r.metadata)).bind(8, to_json(r.headers));
-  s.bind(9, r.last_modified).bind(10, r.parts).run();
+  s.bind(9, r.last_modified).bind(10, r.parts).bind(11, r.checksum_algorithm).bind(12, r.checksum);
+  s.run();
 }
 
-bool ObjectStore::erase(const std::string& bucket, const std::string& key) {
-  Statement s(db_, "DELETE FROM s3_objects WHERE bucket=? AND key=?");
-  s.bind(1, bucket).bind(2, key).run();
-  return db_.changes() > 0;
+std::optional<std::string> ObjectStore::erase(const std::string& bucket, const std::string& key) {
+  Statement s(db_, "DELETE FROM s3_objects WHERE bucket=? AND key=? RETURNING blob");
+  s.bind(1, bucket).bind(2, key);
+  std::optional<std::string> blob;
+  while (s.step()) blob = s.text(0);
+  return blob;
 }
 
 bool ObjectStore::any(const std::string& bucket) {
@@ -121,28 +137,45 @@ std::vector<ObjectRow> ObjectStore::scan(const std::string& bucket, const std::s
   return out;
 }
 
-void ObjectStore::erase_bucket(const std::string& bucket) {
+std::vector<std::string> ObjectStore::erase_bucket(const std::string& bucket) {
+  std::vector<std::string> blobs;
+  {
+    Statement q(db_, "SELECT blob FROM s3_parts WHERE upload_id IN (SELECT upload_id FROM "
+                     "s3_uploads WHERE bucket=?)");
+    q.bind(1, bucket);
+    while (q.step()) blobs.push_back(q.text(0));
+  }
   Statement p(db_, "DELETE FROM s3_parts WHERE upload_id IN (SELECT upload_id FROM s3_uploads "
                    "WHERE bucket=?)");
   p.bind(1, bucket).run();
   Statement u(db_, "DELETE FROM s3_uploads WHERE bucket=?");
   u.bind(1, bucket).run();
+  return blobs;
+}
+
+bool ObjectStore::references(const std::string& blob) {
+  Statement s(db_, "SELECT 1 WHERE EXISTS(SELECT 1 FROM s3_objects WHERE blob=?1) OR "
+                   "EXISTS(SELECT 1 FROM s3_parts WHERE blob=?1)");
+  s.bind(1, blob);
+  return s.step();
 }
 
 void ObjectStore::insert_upload(const UploadRow& r) {
   Statement s(db_, "INSERT INTO s3_uploads(upload_id, bucket, key, content_type, metadata, "
-                   "headers, created) VALUES(?,?,?,?,?,?,?)");
+                   "headers, created, checksum_algorithm) VALUES(?,?,?,?,?,?,?,?)");
   s.bind(1, r.upload_id).bind(2, r.bucket).bind(3, r.key).bind(4, r.content_type);
-  s.bind(5, to_json(r.metadata)).bind(6, to_json(r.headers)).bind(7, r.created).run();
+  s.bind(5, to_json(r.metadata)).bind(6, to_json(r.headers)).bind(7, r.created);
+  s.bind(8, r.checksum_algorithm).run();
 }
 
 std::optional<UploadRow> ObjectStore::find_upload(const std::string& upload_id) {
-  Statement s(db_, "SELECT upload_id, bucket, key, content_type, metadata, headers, created FROM "
-                   "s3_uploads WHERE upload_id=?");
+  Statement s(db_, "SELECT upload_id, bucket, key, content_type, metadata, headers, created, "
+                   "checksum_algorithm FROM s3_uploads WHERE upload_id=?");
   s.bind(1, upload_id);
   if (!s.step()) return std::nullopt;
-  return UploadRow{s.text(0), s.text(1), s.text(2), s.text(3), from_json(s.text(4)),
-                   from_json(s.text(5)), s.real(6)};
+  return UploadRow{s.text(0),           s.text(1),   s.text(2),
+                   s.text(3),           from_json(s.text(4)), from_json(s.text(5)),
+                   s.real(6),           s.text(7)};
 }
 
 std::vector<UploadRow> ObjectStore::uploads(const std::string& bucket) {
@@ -152,7 +185,7 @@ std::vector<UploadRow> ObjectStore::uploads(const std::string& bucket) {
   std::vector<UploadRow> out;
   while (s.step())
     out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), from_json(s.text(4)),
-                   from_json(s.text(5)), s.real(6)});
+                   from_json(s.text(5)), s.real(6), ""});
   return out;
 }
 
@@ -163,21 +196,28 @@ void ObjectStore::erase_upload(const std::string& upload_id) {
   u.bind(1, upload_id).run();
 }
 
-void ObjectStore::upsert_part(const std::string& upload_id, const PartRow& p) {
+std::string ObjectStore::upsert_part(const std::string& upload_id, const PartRow& p) {
+  std::string old;
+  {
+    Statement q(db_, "SELECT blob FROM s3_parts WHERE upload_id=? AND number=?");
+    q.bind(1, upload_id).bind(2, p.number);
+    if (q.step()) old = q.text(0);
+  }
   Statement s(db_, "INSERT OR REPLACE INTO s3_parts(upload_id, number, blob, size, md5_hex, "
-                   "md5_raw) VALUES(?,?,?,?,?,?)");
+                   "md5_raw, checksum) VALUES(?,?,?,?,?,?,?)");
   s.bind(1, upload_id).bind(2, p.number).bind(3, p.blob).bind(4, static_cast<std::int64_t>(p.size));
-  s.bind(5, p.md5_hex).bind_blob(6, p.md5_raw).run();
+  s.bind(5, p.md5_hex).bind_blob(6, p.md5_raw).bind(7, p.checksum).run();
+  return old;
 }
 
 std::vector<PartRow> ObjectStore::parts(const std::string& upload_id) {
-  Statement s(db_, "SELECT number, blob, size, md5_hex, md5_raw FROM s3_parts WHERE upload_id=? "
-                   "ORDER BY number");
+  Statement s(db_, "SELECT number, blob, size, md5_hex, md5_raw, checksum FROM s3_parts WHERE "
+                   "upload_id=? ORDER BY number");
   s.bind(1, upload_id);
   std::vector<PartRow> out;
   while (s.step())
     out.push_back({static_cast<int>(s.integer(0)), s.text(1),
-                   static_cast<std::uint64_t>(s.integer(2)), s.text(3), s.text(4)});
+                   static_cast<std::uint64_t>(s.integer(2)), s.text(3), s.text(4), s.text(5)});
   return out;
 }
 

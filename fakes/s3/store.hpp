@@ -30,6 +30,8 @@ struct ObjectRow {
   std::map<std::string, std::string> headers;   // Content-Encoding, Cache-Control, ...
   double last_modified = 0;
   int parts = 0;  // >0 for multipart objects
+  std::string checksum_algorithm;  // "CRC32" | "CRC32C" | "SHA1" | "SHA256" | ""
+  std::string checksum;            // base64 ("<b64>-<N>" for a multipart composite)
 };
 
 struct UploadRow {
@@ -40,6 +42,7 @@ struct UploadRow {
   std::map<std::string, std::string> metadata;
   std::map<std::string, std::string> headers;
   double created = 0;
+  std::string checksum_algorithm;  // from CreateMultipartUpload, "" when none
 };
 
 struct PartRow {
@@ -48,6 +51,7 @@ struct PartRow {
   std::uint64_t size = 0;
   std::string md5_hex;
   std::string md5_raw;
+  std::string checksum;  // base64 of the upload's checksum algorithm over this part, or ""
 };
 
 class BucketStore {
@@ -70,17 +74,22 @@ class ObjectStore {
 
   std::optional<ObjectRow> find(const std::string& bucket, const std::string& key);
   void upsert(const ObjectRow& row);
-  bool erase(const std::string& bucket, const std::string& key);
+  // Returns the erased object's blob, or nullopt when there was no such key.
+  std::optional<std::string> erase(const std::string& bucket, const std::string& key);
   bool any(const std::string& bucket);
   // Keys in binary order with the prefix, strictly after `after`; stops after `limit` rows.
   std::vector<ObjectRow> scan(const std::string& bucket, const std::string& prefix,
                               const std::string& after, int limit);
-  void erase_bucket(const std::string& bucket);  // uploads and parts
+  // Erases the bucket's uploads and parts; returns the part blobs it dropped.
+  std::vector<std::string> erase_bucket(const std::string& bucket);
+  // True when an object or an upload part of this database names the blob.
+  bool references(const std::string& blob);
 
   void insert_upload(const UploadRow& row);
   std::optional<UploadRow> find_upload(const std::string& upload_id);
   void erase_upload(const std::string& upload_id);
-  void upsert_part(const std::string& upload_id, const PartRow& part);
+  // Returns the blob of the part it replaced, or "".
+  std::string upsert_part(const std::string& upload_id, const PartRow& part);
   std::vector<PartRow> parts(const std::string& upload_id);
   std::vector<UploadRow> uploads(const std::string& bucket);
 

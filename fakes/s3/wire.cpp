@@ -61,15 +61,79 @@ std::optional<std::string> read_small(HttpRequest& rq) {
   return out;
 }
 
-// The streamed body for PutObject/UploadPart, aws-chunked decoded when needed.
-BodyReader body_reader(HttpRequest& rq) {
-  return [&rq](const fakes::BodyChunk& sink) -> bool {
+// The streamed body for PutObject/UploadPart, aws-chunked decoded when needed; an aws-chunked
+// body's trailer lines ("name:value\n") land in *trailers once it has been read.
+BodyReader body_reader(HttpRequest& rq, std::shared_ptr<std::string> trailers = nullptr) {
+  return [&rq, trailers](const fakes::BodyChunk& sink) -> bool {
     if (!rq.read_body) return rq.body.empty() || sink(rq.body.data(), rq.body.size());
     if (!is_aws_chunked(rq)) return rq.read_body(sink);
     auto dec = std::make_shared<AwsChunkedDecoder>();
     bool ok = rq.read_body([&](const char* d, std::size_t n) { return dec->feed(d, n, sink); });
+    if (trailers) *trailers = dec->trailers();
     return ok && dec->finished();
   };
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string trim(const std::string& s) {
+  auto a = s.find_first_not_of(" \t\r");
+  if (a == std::string::npos) return "";
+  return s.substr(a, s.find_last_not_of(" \t\r") - a + 1);
+}
+
+// The flexible checksum a request asks for: the algorithm from x-amz-checksum-<alg> (value in
+// the header), x-amz-trailer (value in the aws-chunked trailer, known after the body), or
+// x-amz-sdk-checksum-algorithm / x-amz-checksum-algorithm (compute and store only).
+// An algorithm pipemu cannot compute is an error naming it, never silently unchecked.
+std::optional<AwsError> checksum_options(const HttpRequest& rq, PutOptions& o,
+                                         const std::shared_ptr<std::string>& trailers) {
+  std::string named;
+  for (const auto& [k, v] : rq.headers) {
+    std::string l = lower(k);
+    if (l.rfind("x-amz-checksum-", 0) == 0 && l != "x-amz-checksum-algorithm" &&
+        l != "x-amz-checksum-mode" && l != "x-amz-checksum-type") {
+      named = l.substr(15);
+      std::string value = v;
+      o.checksum_value = [value] { return value; };
+    }
+  }
+  std::string trailer = lower(trim(rq.header("x-amz-trailer")));
+  if (named.empty() && trailer.rfind("x-amz-checksum-", 0) == 0) {
+    named = trailer.substr(15);
+    o.checksum_value = [trailers, trailer]() -> std::string {
+      if (!trailers) return "";
+      std::size_t pos = 0;
+      while (pos < trailers->size()) {
+        auto end = trailers->find('\n', pos);
+        if (end == std::string::npos) end = trailers->size();
+        std::string line = trailers->substr(pos, end - pos);
+        auto colon = line.find(':');
+        if (colon != std::string::npos && lower(trim(line.substr(0, colon))) == trailer)
+          return trim(line.substr(colon + 1));
+        pos = end + 1;
+      }
+      return "";
+    };
+  }
+  if (named.empty()) named = rq.header("x-amz-sdk-checksum-algorithm");
+  if (named.empty()) named = rq.header("x-amz-checksum-algorithm");
+  if (named.empty()) return std::nullopt;
+  o.checksum_algorithm = fakes::parse_checksum_algorithm(named);
+  if (!o.checksum_algorithm)
+    return invalid_argument("Checksum algorithm provided is unsupported. Please try again with "
+                            "any of the valid types: [CRC32, CRC32C, SHA1, SHA256]",
+                            "x-amz-checksum-algorithm", named);
+  return std::nullopt;
+}
+
+void checksum_headers(HttpResponse& r, const std::string& algorithm, const std::string& value) {
+  auto a = fakes::parse_checksum_algorithm(algorithm);
+  if (!a || value.empty()) return;
+  r.set_header(fakes::checksum_header(*a), value);
 }
 
 PutOptions put_options(const HttpRequest& rq) {
@@ -80,6 +144,7 @@ PutOptions put_options(const HttpRequest& rq) {
     std::string lower = k;
     for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (lower.rfind("x-amz-meta-", 0) == 0) o.metadata[lower.substr(11)] = v;
+
   }
   for (const char* h : {"Content-Encoding", "Content-Disposition", "Content-Language",
                         "Cache-Control", "Expires"}) {
@@ -120,6 +185,19 @@ std::optional<int> int_param(const HttpRequest& rq, const std::string& name) {
   if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
     return std::nullopt;
   return std::stoi(v);
+}
+
+// x-amz-copy-source: "[/]bucket/key[?versionId=...]", URL-encoded.
+Result<std::pair<std::string, std::string>> copy_source(const HttpRequest& rq) {
+  std::string raw = rq.header("x-amz-copy-source");
+  std::string src = fakes::url_decode(raw.substr(0, raw.find('?')), false);
+  if (!src.empty() && src[0] == '/') src = src.substr(1);
+  auto slash = src.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == src.size())
+    return fakes::unexpected(invalid_argument("Copy Source must mention the source bucket and "
+                                              "key: sourcebucket/sourcekey",
+                                              "x-amz-copy-source", raw));
+  return std::make_pair(src.substr(0, slash), src.substr(slash + 1));
 }
 
 // GET/PUT/DELETE/POST on a subresource we do not implement: name the operation.
@@ -255,40 +333,53 @@ HttpResponse Wire::handle(HttpRequest& rq) {
   const std::string& b = t.bucket;
   const std::string& k = t.key;
   if (rq.method == "PUT" && rq.has_param("partNumber") && rq.has_param("uploadId")) {
-    if (rq.has_header("x-amz-copy-source")) return fail(not_implemented("UploadPartCopy"));
     auto n = int_param(rq, "partNumber");
     if (!n)
       return fail(invalid_argument("Part number must be an integer between 1 and 10000, inclusive",
                                    "partNumber", rq.param("partNumber")));
-    auto r = service_.upload_part(A, R, b, k, rq.param("uploadId"), *n, body_reader(rq));
+    if (rq.has_header("x-amz-copy-source")) {
+      auto src = copy_source(rq);
+      if (!src) return fail(src.error());
+      CopySource cs{src->first, src->second, rq.header("x-amz-copy-source-range")};
+      auto r = service_.upload_part_copy(A, R, b, k, rq.param("uploadId"), *n, cs);
+      if (!r) return fail(r.error());
+      HttpResponse ok = xml_response(xml::copy_part_result(r->etag, r->last_modified,
+                                                           r->checksum_algorithm, r->checksum));
+      return ok;
+    }
+    auto trailers = std::make_shared<std::string>();
+    PutOptions o;
+    o.content_md5 = rq.header("Content-MD5");
+    if (auto e = checksum_options(rq, o, trailers)) return fail(*e);
+    auto r = service_.upload_part(A, R, b, k, rq.param("uploadId"), *n, body_reader(rq, trailers),
+                                  o);
     if (!r) return fail(r.error());
     HttpResponse ok;
-    ok.set_header("ETag", *r);
+    ok.set_header("ETag", r->etag);
+    checksum_headers(ok, r->checksum_algorithm, r->checksum);
     return ok;
   }
   if (rq.method == "PUT" && rq.query.empty()) {
-    std::string src = rq.header("x-amz-copy-source");
-    if (!src.empty()) {
-      src = fakes::url_decode(src.substr(0, src.find('?')), false);
-      if (!src.empty() && src[0] == '/') src = src.substr(1);
-      auto slash = src.find('/');
-      if (slash == std::string::npos || slash == 0 || slash + 1 == src.size())
-        return fail(invalid_argument("Copy Source must mention the source bucket and key: "
-                                     "sourcebucket/sourcekey",
-                                     "x-amz-copy-source", rq.header("x-amz-copy-source")));
+    if (rq.has_header("x-amz-copy-source")) {
+      auto src = copy_source(rq);
+      if (!src) return fail(src.error());
       std::string directive = rq.header("x-amz-metadata-directive");
       if (!directive.empty() && directive != "COPY" && directive != "REPLACE")
         return fail(invalid_argument("Unknown metadata directive.", "x-amz-metadata-directive",
                                      directive));
-      auto r = service_.copy_object(A, R, src.substr(0, slash), src.substr(slash + 1), b, k,
-                                    directive == "REPLACE", put_options(rq));
+      auto r = service_.copy_object(A, R, src->first, src->second, b, k, directive == "REPLACE",
+                                    put_options(rq));
       if (!r) return fail(r.error());
       return xml_response(xml::copy_result(*r));
     }
-    auto r = service_.put_object(A, R, b, k, body_reader(rq), put_options(rq));
+    auto trailers = std::make_shared<std::string>();
+    PutOptions o = put_options(rq);
+    if (auto e = checksum_options(rq, o, trailers)) return fail(*e);
+    auto r = service_.put_object(A, R, b, k, body_reader(rq, trailers), o);
     if (!r) return fail(r.error());
     HttpResponse ok;
     ok.set_header("ETag", r->etag);
+    checksum_headers(ok, r->checksum_algorithm, r->checksum);
     return ok;
   }
   if ((rq.method == "GET" || rq.method == "HEAD") &&
@@ -304,6 +395,11 @@ HttpResponse Wire::handle(HttpRequest& rq) {
     if (r->partial) {
       ok.status = 206;
       ok.set_header("Content-Range", r->content_range);
+    } else if (lower(rq.header("x-amz-checksum-mode")) == "enabled" &&
+               !r->info.checksum.empty()) {
+      // A range is not the object the checksum covers: S3 returns it for whole objects only.
+      checksum_headers(ok, r->info.checksum_algorithm, r->info.checksum);
+      ok.set_header("x-amz-checksum-type", r->info.parts > 0 ? "COMPOSITE" : "FULL_OBJECT");
     }
     return ok;
   }
@@ -322,9 +418,15 @@ HttpResponse Wire::handle(HttpRequest& rq) {
     return ok;
   }
   if (rq.method == "POST" && rq.has_param("uploads")) {
-    auto r = service_.create_multipart_upload(A, R, b, k, put_options(rq));
+    PutOptions o = put_options(rq);
+    if (auto e = checksum_options(rq, o, nullptr)) return fail(*e);
+    o.checksum_value = nullptr;
+    auto r = service_.create_multipart_upload(A, R, b, k, o);
     if (!r) return fail(r.error());
-    return xml_response(xml::initiate_multipart(b, k, *r));
+    HttpResponse ok = xml_response(xml::initiate_multipart(b, k, *r));
+    if (o.checksum_algorithm)
+      ok.set_header("x-amz-checksum-algorithm", fakes::checksum_name(*o.checksum_algorithm));
+    return ok;
   }
   if (rq.method == "POST" && rq.has_param("uploadId")) {
     auto body = read_small(rq);

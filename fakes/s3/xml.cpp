@@ -41,6 +41,10 @@ void add_contents(pugi::xml_node r, const ListResult& res, bool url) {
     add(c, "ETag", o.etag);
     add(c, "Size", std::to_string(o.size));
     add(c, "StorageClass", "STANDARD");
+    if (!o.checksum_algorithm.empty()) {
+      add(c, "ChecksumAlgorithm", o.checksum_algorithm);
+      add(c, "ChecksumType", o.parts > 0 ? "COMPOSITE" : "FULL_OBJECT");
+    }
   }
   for (const auto& p : res.common_prefixes) add(r.append_child("CommonPrefixes"), "Prefix", enc(p, url));
 }
@@ -145,6 +149,22 @@ std::string copy_result(const ObjectInfo& info) {
   auto r = root(doc, "CopyObjectResult");
   add(r, "LastModified", iso8601(info.last_modified));
   add(r, "ETag", info.etag);
+  if (!info.checksum_algorithm.empty() && !info.checksum.empty()) {
+    std::string element = "Checksum" + info.checksum_algorithm;
+    add(r, element.c_str(), info.checksum);
+    add(r, "ChecksumType", info.parts > 0 ? "COMPOSITE" : "FULL_OBJECT");
+  }
+  return dump(doc);
+}
+
+std::string copy_part_result(const std::string& etag, double last_modified,
+                             const std::string& checksum_algorithm, const std::string& checksum) {
+  pugi::xml_document doc;
+  auto r = root(doc, "CopyPartResult");
+  add(r, "LastModified", iso8601(last_modified));
+  add(r, "ETag", etag);
+  std::string element = "Checksum" + checksum_algorithm;
+  if (!checksum_algorithm.empty() && !checksum.empty()) add(r, element.c_str(), checksum);
   return dump(doc);
 }
 
@@ -165,6 +185,11 @@ std::string complete_multipart(const std::string& location, const ObjectInfo& in
   add(r, "Bucket", info.bucket);
   add(r, "Key", info.key);
   add(r, "ETag", info.etag);
+  if (!info.checksum_algorithm.empty() && !info.checksum.empty()) {
+    std::string element = "Checksum" + info.checksum_algorithm;
+    add(r, element.c_str(), info.checksum);
+    add(r, "ChecksumType", "COMPOSITE");
+  }
   return dump(doc);
 }
 

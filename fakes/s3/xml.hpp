@@ -17,6 +17,8 @@ std::string list_objects_v2(const std::string& bucket, const ListRequest& reques
 std::string list_objects_v1(const std::string& bucket, const ListRequest& request,
                             const std::string& marker, const ListResult& result, bool url_encoded);
 std::string copy_result(const ObjectInfo& info);
+std::string copy_part_result(const std::string& etag, double last_modified,
+                             const std::string& checksum_algorithm, const std::string& checksum);
 std::string initiate_multipart(const std::string& bucket, const std::string& key,
                                const std::string& upload_id);
 std::string complete_multipart(const std::string& location, const ObjectInfo& info);

@@ -13,9 +13,12 @@ add_test(NAME "fakes: boto3 ssm" COMMAND python3 ${_fakes_dir}/boto3_ssm.py)
 add_test(NAME "fakes: bad input and a server killed mid-upload"
          COMMAND python3 ${_fakes_dir}/bad_input.py)
 add_test(NAME "fakes: differential against moto_server" COMMAND python3 ${_fakes_dir}/moto_diff.py)
+add_test(NAME "fakes: s3 checksums, Content-MD5, UploadPartCopy, blob collection (boto3, aws cli)"
+         COMMAND python3 ${_fakes_dir}/boto3_integrity.py)
 set_tests_properties(
   "fakes: aws cli s3 mb/cp/ls/rm/sync, multipart, redirect"
   "fakes: aws cli ssm put/get/by-path and cloudformation package"
   "fakes: boto3 s3" "fakes: boto3 ssm" "fakes: bad input and a server killed mid-upload"
   "fakes: differential against moto_server"
+  "fakes: s3 checksums, Content-MD5, UploadPartCopy, blob collection (boto3, aws cli)"
   PROPERTIES LABELS fakes TIMEOUT 300 ENVIRONMENT "${_fakes_env}")

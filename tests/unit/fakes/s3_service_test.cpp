@@ -101,8 +101,12 @@ TEST_CASE("s3: multipart ETag is the MD5 of the part MD5s, dash, count") {
   auto feed = [](std::string s) {
     return [s](const fakes::BodyChunk& sink) { return sink(s.data(), s.size()); };
   };
-  auto e1 = s3.upload_part(A, "us-east-1", "mp-bucket", "obj", *id, 1, feed("abc"));
-  auto e2 = s3.upload_part(A, "us-east-1", "mp-bucket", "obj", *id, 2, feed("de"));
+  auto p1 = s3.upload_part(A, "us-east-1", "mp-bucket", "obj", *id, 1, feed("abc"));
+  auto p2 = s3.upload_part(A, "us-east-1", "mp-bucket", "obj", *id, 2, feed("de"));
+  REQUIRE(p1);
+  REQUIRE(p2);
+  auto e1 = std::optional<std::string>(p1->etag);
+  auto e2 = std::optional<std::string>(p2->etag);
   REQUIRE(e1);
   REQUIRE(e2);
   auto small = s3.complete_multipart_upload(A, "us-east-1", "mp-bucket", "obj", *id, {{1, *e2}});
