@@ -286,7 +286,9 @@ void BlobStore::remove(const std::string& sha256) const {
 void BlobStore::clear() const {
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(root_, ec))
-    if (e.path().filename() != "tmp") fs::remove_all(e.path(), ec);
+    // tmp/ holds writers' files; .gc-lock must stay the one file every guard locks.
+    if (e.path().filename() != "tmp" && e.path().filename() != ".gc-lock")
+      fs::remove_all(e.path(), ec);
 }
 
 }  // namespace pipemu::fakes

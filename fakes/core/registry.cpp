@@ -1,6 +1,12 @@
 #include "fakes/core/registry.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -81,6 +87,25 @@ std::vector<std::string> Registry::region_names() {
   return out;
 }
 
+Registry::BlobGuard::BlobGuard(const fs::path& lock_file, bool exclusive) {
+  fd_ = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) throw DatabaseError("cannot open " + lock_file.string() + ": " + std::strerror(errno));
+  while (::flock(fd_, exclusive ? LOCK_EX : LOCK_SH) != 0) {
+    if (errno == EINTR) continue;
+    int e = errno;
+    ::close(fd_);
+    throw DatabaseError("cannot lock " + lock_file.string() + ": " + std::strerror(e));
+  }
+}
+
+Registry::BlobGuard::~BlobGuard() {
+  if (fd_ >= 0) ::close(fd_);  // releases the lock
+}
+
+Registry::BlobGuard Registry::blob_guard(bool exclusive) const {
+  return BlobGuard(blobs_->root() / ".gc-lock", exclusive);
+}
+
 void Registry::queue_garbage(const std::vector<std::string>& blobs) {
   if (blobs.empty()) return;
   auto now = std::chrono::steady_clock::now();
@@ -118,7 +143,7 @@ void Registry::reset() {
   }
   for (auto* db : dbs) db->clear();
   {
-    std::unique_lock gc(blob_lock_);
+    auto gc = blob_guard(true);
     blobs_->clear();
   }
   {

@@ -12,7 +12,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <shared_mutex>
 #include <string>
 #include <vector>
 
@@ -56,11 +55,24 @@ class Registry {
   // Every region with a database: open in this process or present on disk.
   std::vector<std::string> region_names();
 
-  // Blob garbage collection (the S3 fake decides what references a blob). Writers hold
-  // blob_lock() shared from the moment a blob is stored or found until the row naming it has
-  // committed; the collector holds it exclusively while it checks references and deletes, so a
-  // blob that a writer is about to reference is never removed under it.
-  std::shared_mutex& blob_lock() { return blob_lock_; }
+  // Blob garbage collection (the S3 fake decides what references a blob). Writers hold a shared
+  // blob guard from the moment a blob is stored or found until the row naming it has committed;
+  // the collector holds an exclusive one while it checks references and deletes, so a blob a
+  // writer is about to reference is never removed under it. The guard is an flock on
+  // <blobs>/.gc-lock taken through a descriptor of its own, so it also holds between processes
+  // sharing a state directory (`pipemu serve` next to `pipemu run`) and between two Registry
+  // objects of one process.
+  class BlobGuard {
+   public:
+    BlobGuard(const std::filesystem::path& lock_file, bool exclusive);
+    ~BlobGuard();
+    BlobGuard(const BlobGuard&) = delete;
+    BlobGuard& operator=(const BlobGuard&) = delete;
+
+   private:
+    int fd_ = -1;
+  };
+  BlobGuard blob_guard(bool exclusive) const;
   // Blobs that may have lost their last reference (an overwrite, a delete, a finished upload).
   void queue_garbage(const std::vector<std::string>& blobs);
   // Once the oldest candidate was queued at least `delay` ago, takes every candidate at least
@@ -77,7 +89,6 @@ class Registry {
   std::unique_ptr<Database> global_;
   std::unique_ptr<BlobStore> blobs_;
   Faults faults_;
-  std::shared_mutex blob_lock_;
   std::mutex garbage_mutex_;
   std::vector<std::pair<std::chrono::steady_clock::time_point, std::string>> garbage_;
 };

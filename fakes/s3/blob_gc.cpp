@@ -28,7 +28,7 @@ std::size_t remove_unreferenced(fakes::Registry& reg, std::vector<std::string> b
   std::sort(blobs.begin(), blobs.end());
   blobs.erase(std::unique(blobs.begin(), blobs.end()), blobs.end());
   if (blobs.empty()) return 0;
-  std::unique_lock gc(reg.blob_lock());
+  auto gc = reg.blob_guard(true);
   auto regions = reg.region_names();
   std::size_t removed = 0;
   for (const auto& b : blobs) {

@@ -7,7 +7,6 @@
 
 #include <chrono>
 #include <fstream>
-#include <shared_mutex>
 
 #include "fakes/s3/blob_gc.hpp"
 #include "fakes/s3/errors.hpp"
@@ -292,7 +291,7 @@ Result<ObjectInfo> Service::put_object(const std::string& account, const std::st
     if (auto e = receive_body(w, body)) return unexpected(*e);
     std::vector<std::string> garbage;
     auto out = [&]() -> Result<ObjectInfo> {
-      std::shared_lock gc(registry_.blob_lock());
+      auto gc = registry_.blob_guard(false);
       auto blob = w.commit();
       if (!blob) return unexpected(blob.error());
       if (auto e = verify_digests(options, *blob)) {
@@ -453,7 +452,7 @@ Result<ObjectInfo> Service::copy_object(const std::string& account, const std::s
     // Shared blob lock from reading the source row until the copy's row commits: the source's
     // blob cannot be collected in between, even if the source is deleted concurrently.
     auto out = [&]() -> Result<ObjectInfo> {
-      std::shared_lock gc(registry_.blob_lock());
+      auto gc = registry_.blob_guard(false);
       auto row = sdb.transaction([&] { return ObjectStore(sdb).find(source_bucket, source_key); });
       if (!row) return unexpected(no_such_key(source_key));
       if (source_bucket == bucket && source_key == key && !replace_metadata)
@@ -603,7 +602,7 @@ Result<Service::PartResult> Service::store_part(const BucketRow& b, const std::s
   auto& db = registry_.region(b.region);
   std::vector<std::string> garbage;
   auto out = [&]() -> Result<PartResult> {
-    std::shared_lock gc(registry_.blob_lock());
+    auto gc = registry_.blob_guard(false);
     auto blob = w.commit();
     if (!blob) return unexpected(blob.error());
     if (auto e = verify_digests(o, *blob)) {
@@ -653,7 +652,7 @@ Result<Service::PartResult> Service::upload_part_copy(const std::string& account
     auto w = registry_.blobs().writer(o.checksum_algorithm);
     {
       // Hold the blob lock shared while the source's bytes are read: it cannot be collected.
-      std::shared_lock gc(registry_.blob_lock());
+      auto gc = registry_.blob_guard(false);
       auto& sdb = registry_.region(src->region);
       auto row = sdb.read([&] { return ObjectStore(sdb).find(source.bucket, source.key); });
       if (!row) return unexpected(no_such_key(source.key));
@@ -761,7 +760,7 @@ Result<ObjectInfo> Service::complete_multipart_upload(const std::string& account
     }
     std::vector<std::string> garbage;
     auto info = [&]() -> Result<ObjectInfo> {
-      std::shared_lock gc(registry_.blob_lock());
+      auto gc = registry_.blob_guard(false);
       auto blob = w.commit();
       if (!blob) return unexpected(blob.error());
       auto r = finish_put(registry_, *b, key, *blob, o, stored, garbage);

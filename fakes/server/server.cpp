@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "fakes/s3/blob_gc.hpp"
+
 namespace pipemu::server {
 
 using fakes::HttpRequest;
@@ -77,6 +79,9 @@ Server::Server(fakes::Registry& registry, Options options)
     : impl_(std::make_unique<Impl>()),
       router_(std::make_unique<Router>(registry, options)),
       options_(std::move(options)) {
+  // Bodies a killed process stored but never referenced (and state from before blob
+  // collection) are found only by walking the store: once, before serving.
+  s3::sweep_blobs(registry);
   auto& http = impl_->http;
   int threads = options_.threads;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
