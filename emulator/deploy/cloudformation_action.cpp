@@ -90,7 +90,9 @@ class Deployer {
     return ev && !ev->empty() ? ev->front().event_id : std::string();
   }
 
-  // Stack events since the action started, oldest first; also the first failure's text.
+  // Stack events since the action started, oldest first; also the first failure's text: the
+  // first failed resource (as CodePipeline shows it from DescribeStackEvents), else the stack's
+  // own reason for rolling back (a template-level error such as "No export named X found.").
   std::string log_new_events(const std::string& stack_id) {
     auto ev = svc_.describe_stack_events(caller_, stack_id);
     if (!ev) return {};
@@ -99,18 +101,22 @@ class Deployer {
       if (!last_event_.empty() && e.event_id == last_event_) break;
       fresh.push_back(e);
     }
-    std::string first_failure;
+    std::string first_failure, stack_reason;
     for (auto it = fresh.rbegin(); it != fresh.rend(); ++it) {
       std::string line = fmt::format("{} {} {}", it->logical_id, it->resource_type, it->status);
       if (!it->status_reason.empty()) line += " " + it->status_reason;
       log(line);
       bool failed = it->status.find("FAILED") != std::string::npos;
-      if (failed && first_failure.empty() && it->logical_id != it->stack_name)
+      bool stack_event = it->logical_id == it->stack_name;
+      if (failed && first_failure.empty() && !stack_event)
         first_failure = fmt::format("{} ({}) {}: {}", it->logical_id, it->resource_type, it->status,
                                     it->status_reason);
+      bool rolling_back = it->status.find("ROLLBACK_IN_PROGRESS") != std::string::npos;
+      if (stack_event && (failed || rolling_back) && stack_reason.empty())
+        stack_reason = it->status_reason;
     }
     if (!fresh.empty()) last_event_ = fresh.front().event_id;
-    return first_failure;
+    return first_failure.empty() ? stack_reason : first_failure;
   }
 
   Expected<cfn::StackInput, std::string> stack_input() {
@@ -126,8 +132,7 @@ class Deployer {
     auto path = parse_artifact_path("TemplatePath", tp, req_.inputs);
     if (!path) return unexpected(path.error());
     auto body = req_.read(path->artifact, path->path);
-    if (!body)
-      return unexpected(fmt::format("TemplatePath {}: {}", tp, body.error()));
+    if (!body) return unexpected(body.error());  // AWS's text names the file and the artifact
     in.template_body = *body;
 
     std::map<std::string, std::string> params;
@@ -135,7 +140,7 @@ class Deployer {
       auto cp = parse_artifact_path("TemplateConfiguration", tc, req_.inputs);
       if (!cp) return unexpected(cp.error());
       auto text = req_.read(cp->artifact, cp->path);
-      if (!text) return unexpected(fmt::format("TemplateConfiguration {}: {}", tc, text.error()));
+      if (!text) return unexpected(text.error());
       auto conf = parse_template_configuration(*text, tc);
       if (!conf) return unexpected(conf.error());
       params = conf->parameters;

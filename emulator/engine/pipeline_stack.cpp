@@ -80,15 +80,26 @@ std::string default_stack_name(const std::string& template_path) {
 }
 
 Expected<DeployedStack, std::string> deploy_template_stack(LocalAws& aws, const PipelineStackRequest& req) {
-  auto root = model::load_file(req.template_path);
-  if (!root) return unexpected(model::render(root.error()));
   std::string body;
   {
     std::ifstream in(req.template_path, std::ios::binary);
+    if (!in) return unexpected(fmt::format("{}: cannot read the template", req.template_path));
     body.assign(std::istreambuf_iterator<char>(in), {});
   }
-  auto problems = preflight(aws, *root, req);
-  if (!problems.empty()) return unexpected(text::join(problems, "\n"));
+  // CloudFormation decides (its own words come first, as `aws cloudformation create-stack` prints
+  // them); pipemu's diagnostics follow as hints: the file position of a YAML error, the SSM path
+  // or export that is missing and the command that creates it.
+  std::vector<std::string> hints;
+  if (auto root = model::load_text(req.template_path, body); !root)
+    hints.push_back(model::render(root.error()));
+  else
+    hints = preflight(aws, *root, req);
+  auto failed = [&](const char* doing, const std::string& name, const std::string& why) {
+    std::string msg = fmt::format("{}: {} stack {} in {} failed: {}", req.template_path, doing, name,
+                                  req.region, why);
+    for (const auto& h : hints) msg += "\n" + h;
+    return msg;
+  };
 
   DeployedStack out;
   cfn::Caller caller{aws.account(), req.region};
@@ -114,8 +125,7 @@ Expected<DeployedStack, std::string> deploy_template_stack(LocalAws& aws, const 
     static_cast<cfn::StackInput&>(u) = in;
     auto r = svc.update_stack(caller, u);
     if (!r && r.error().message != "No updates are to be performed.")
-      return unexpected(fmt::format("{}: updating stack {} in {} failed: {}", req.template_path,
-                                    name, req.region, r.error().message));
+      return unexpected(failed("updating", name, r.error().message));
     stack_id = existing->front().id;
     out.note = prefix + (r ? fmt::format("stack {} updated in {}", name, req.region)
                            : fmt::format("stack {} unchanged in {}", name, req.region));
@@ -123,9 +133,7 @@ Expected<DeployedStack, std::string> deploy_template_stack(LocalAws& aws, const 
     cfn::CreateStackInput c;
     static_cast<cfn::StackInput&>(c) = in;
     auto r = svc.create_stack(caller, c);
-    if (!r)
-      return unexpected(fmt::format("{}: creating stack {} in {} failed: {}", req.template_path,
-                                    name, req.region, r.error().message));
+    if (!r) return unexpected(failed("creating", name, r.error().message));
     stack_id = *r;
     out.note = prefix + fmt::format("stack {} created in {}", name, req.region);
   }
@@ -154,8 +162,10 @@ Expected<DeployedStack, std::string> deploy_template_stack(LocalAws& aws, const 
         }
       }
     if (!stack_reason.empty()) why = stack_reason;
-    return unexpected(fmt::format("{}: stack {} in {} is {}: {}", req.template_path, name,
-                                  req.region, stack.status, why));
+    std::string msg = fmt::format("{}: stack {} in {} is {}: {}", req.template_path, name,
+                                  req.region, stack.status, why);
+    for (const auto& h : hints) msg += "\n" + h;
+    return unexpected(msg);
   }
   return out;
 }

@@ -36,7 +36,8 @@ ActionOutcome CloudFormationAction::run(const ActionContext& ctx) {
     const LocalArtifact* a = ctx.input(artifact);
     if (!a) return unexpected("artifact " + artifact + " is not an input of this action");
     auto body = read_zip_entry(a->zip_path, path);
-    if (!body) return unexpected("File " + path + " does not exist in artifact " + artifact);
+    // CodePipeline's words, brackets included (seen in CodePipeline consoles and issue threads).
+    if (!body) return unexpected("File [" + path + "] does not exist in artifact [" + artifact + "]");
     return *body;
   };
   req.log = ctx.log;

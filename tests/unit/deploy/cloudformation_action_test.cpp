@@ -70,7 +70,7 @@ struct Fixture {
     req.read = [this](const std::string& art, const std::string& path) -> Expected<std::string, std::string> {
       auto a = files.find(art);
       if (a == files.end() || !a->second.count(path))
-        return unexpected("File " + path + " does not exist in artifact " + art);
+        return unexpected("File [" + path + "] does not exist in artifact [" + art + "]");
       return a->second[path];
     };
     req.log = [this](const std::string& l) { log.push_back(l); };
@@ -158,6 +158,28 @@ TEST_CASE("DELETE_ONLY: absent stack is a success, present stack is deleted", "[
   CHECK_FALSE(live);
 }
 
+TEST_CASE("a create failing on a template-level error carries the stack's reason", "[deploy]") {
+  Fixture f;
+  f.files["BuildOutput"]["import.yaml"] = R"(
+Resources:
+  Sub:
+    Type: AWS::SNS::Subscription
+    Properties:
+      TopicArn: !ImportValue ops-alerts-topic-arn
+      Protocol: sqs
+      Endpoint: arn:aws:sqs:us-east-1:123456789012:q
+)";
+  auto cfg = create_update();
+  cfg["TemplatePath"] = "BuildOutput::import.yaml";
+  cfg.erase("ParameterOverrides");
+  auto failed = f.run(cfg);
+  CHECK_FALSE(failed.ok);
+  // No resource failed (the property never evaluated): CloudFormation's rollback reason is shown.
+  CHECK(failed.error ==
+        "Stack orders is in ROLLBACK_COMPLETE state: No export named ops-alerts-topic-arn found. "
+        "Rollback requested by user.");
+}
+
 TEST_CASE("a failed create: CREATE_UPDATE cannot update it, REPLACE_ON_FAILURE recreates it", "[deploy]") {
   Fixture f;
   f.aws.cloudformation().providers().set_fault("AWS::SNS::Topic", "us-east-1", "Topic quota exceeded");
@@ -207,8 +229,7 @@ TEST_CASE("configuration errors name the key and the artifact", "[deploy]") {
         "Invalid action configuration: TemplatePath refers to artifact Other, which is not an input "
         "artifact of this action");
   cfg["TemplatePath"] = "BuildOutput::missing.yaml";
-  CHECK(f.run(cfg).error ==
-        "TemplatePath BuildOutput::missing.yaml: File missing.yaml does not exist in artifact BuildOutput");
+  CHECK(f.run(cfg).error == "File [missing.yaml] does not exist in artifact [BuildOutput]");
   cfg["TemplatePath"] = "template.yaml";
   CHECK(f.run(cfg).error ==
         "Invalid action configuration: TemplatePath 'template.yaml' must be of the form "
