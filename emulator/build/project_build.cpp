@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "build/docker/locality.hpp"
 #include "build/docker_executor.hpp"
 #include "build/local_executor.hpp"
 #include "model/diagnostic.hpp"
@@ -105,6 +106,16 @@ Expected<ExecutorChoice, std::string> choose_executor(std::string_view kind) {
     return unexpected("unknown executor '" + std::string(kind) + "' (docker, local or auto)");
   auto endpoint = docker::endpoint_from_environment();
   if (!endpoint) return unexpected(endpoint.error());
+  // Checked before connecting: a remote engine may well answer, and the build would then fail
+  // obscurely on mounts of paths that engine's machine does not have.
+  if (!docker::on_this_machine(*endpoint)) {
+    if (kind == "docker") return unexpected(docker::remote_engine_error(*endpoint));
+    c.executor = std::make_unique<LocalExecutor>();
+    c.note = "the Docker engine at " + endpoint->describe() +
+             " is not on this machine (the docker executor needs bind mounts): using the local executor "
+             "(commands run on this machine, less isolated)";
+    return c;
+  }
   docker::Client client(*endpoint);
   auto version = client.version();
   if (!version) {

@@ -6,3 +6,6 @@ set_tests_properties("build: article build flow on the fixture service" PROPERTI
 add_test(NAME "build: pipemu build bad input"
          COMMAND ${CMAKE_CURRENT_LIST_DIR}/build/cli_errors.sh $<TARGET_FILE:pipemu>)
 set_tests_properties("build: pipemu build bad input" PROPERTIES LABELS "build;docker" TIMEOUT 120)
+add_test(NAME "build: docker builds through a TCP engine endpoint"
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/build/tcp_engine.sh $<TARGET_FILE:unit_build>)
+set_tests_properties("build: docker builds through a TCP engine endpoint" PROPERTIES LABELS "build;docker" TIMEOUT 300)
