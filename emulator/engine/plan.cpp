@@ -11,23 +11,52 @@ std::string effective_region(const model::Action& action, const std::string& pip
   return action.region && !action.region->empty() ? *action.region : pipeline_region;
 }
 
+namespace {
+
+// A CloudFormation intrinsic as written in YAML short form (!Ref X, !GetAtt X.Y, !Sub '...'),
+// else its JSON.
+std::string intrinsic_text(const model::Node& n) {
+  const std::string& fn = n.intrinsic_name();
+  const model::Node& arg = n.intrinsic_arg();
+  std::string tag = fn == "Ref" ? "!Ref" : "!" + (fn.rfind("Fn::", 0) == 0 ? fn.substr(4) : fn);
+  if (arg.is_scalar()) return fmt::format("{} {}", tag, arg.str());
+  if (fn == "Fn::GetAtt" && arg.is_sequence() && arg.items().size() == 2 && arg.items()[0].is_scalar() &&
+      arg.items()[1].is_scalar())
+    return fmt::format("!GetAtt {}.{}", arg.items()[0].str(), arg.items()[1].str());
+  return n.to_json().dump();
+}
+
+// A configuration value for people: the literal, or what decides it when only a run can tell
+// (a parameter, another resource, a #{Namespace.Variable}) instead of a blank.
+std::string shown(const model::Action& a, std::string_view key) {
+  const model::Node* v = a.configuration.is_map() ? a.configuration.find(key) : nullptr;
+  if (!v) return {};
+  if (v->is_intrinsic()) return fmt::format("(resolved at run time: {})", intrinsic_text(*v));
+  if (!v->is_scalar()) return fmt::format("(resolved at run time: {})", v->to_json().dump());
+  if (v->str().find("#{") != std::string::npos)
+    return fmt::format("(resolved at run time: {})", v->str());
+  return v->str();
+}
+
+}  // namespace
+
 std::string describe_action(const model::Action& a) {
   const std::string& p = a.type.provider;
   if (p == "CloudFormation") {
-    std::string mode = a.config("ActionMode");
+    std::string mode = shown(a, "ActionMode");
     std::string out = fmt::format("CloudFormation {} stack {}", mode.empty() ? "?" : mode,
-                                  a.config("StackName"));
-    if (!a.config("ChangeSetName").empty()) out += fmt::format(" change set {}", a.config("ChangeSetName"));
-    if (!a.config("TemplatePath").empty()) out += fmt::format(" (template {})", a.config("TemplatePath"));
+                                  shown(a, "StackName"));
+    if (!shown(a, "ChangeSetName").empty()) out += fmt::format(" change set {}", shown(a, "ChangeSetName"));
+    if (!shown(a, "TemplatePath").empty()) out += fmt::format(" (template {})", shown(a, "TemplatePath"));
     return out;
   }
-  if (p == "CodeBuild") return fmt::format("CodeBuild project {}", a.config("ProjectName"));
+  if (p == "CodeBuild") return fmt::format("CodeBuild project {}", shown(a, "ProjectName"));
   if (p == "GitHub")
-    return fmt::format("GitHub source {}/{} branch {}", a.config("Owner"), a.config("Repo"),
-                       a.config("Branch"));
+    return fmt::format("GitHub source {}/{} branch {}", shown(a, "Owner"), shown(a, "Repo"),
+                       shown(a, "Branch"));
   if (p == "Manual") return "Manual approval";
   if (p == "S3" && a.type.category == "Deploy")
-    return fmt::format("S3 deploy to s3://{}/{}", a.config("BucketName"), a.config("ObjectKey"));
+    return fmt::format("S3 deploy to s3://{}/{}", shown(a, "BucketName"), shown(a, "ObjectKey"));
   return fmt::format("{} {} (not emulated)", a.type.category, p);
 }
 

@@ -115,6 +115,9 @@ struct ActionRecord {
   std::string namespace_name;
   std::map<std::string, std::string> output_variables;
   std::string role_arn;  // recorded, never assumed
+  // Its Configuration after #{Namespace.Variable} resolution, as the executor received it
+  // (OAuthToken shown as "****", as GetPipeline does). Empty when resolution failed.
+  std::map<std::string, std::string> configuration;
 
   std::int64_t duration_ms() const { return finished && started ? finished - started : 0; }
 };

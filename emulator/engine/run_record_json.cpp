@@ -82,7 +82,8 @@ json to_json(const ActionRecord& a) {
             {"output_artifacts", a.output_artifacts},
             {"namespace", a.namespace_name},
             {"output_variables", a.output_variables},
-            {"role_arn", a.role_arn}};
+            {"role_arn", a.role_arn},
+            {"configuration", a.configuration}};
   put_times(j, a.started, a.finished);
   return j;
 }
@@ -202,6 +203,7 @@ RunRecord run_record_from_json(const json& j) {
       a.namespace_name = str(aj, "namespace");
       a.output_variables = str_map(aj, "output_variables");
       a.role_arn = str(aj, "role_arn");
+      a.configuration = str_map(aj, "configuration");
       s.actions.push_back(std::move(a));
     }
     r.stages.push_back(std::move(s));

@@ -163,6 +163,8 @@ class Execution {
     ar.error_code = outcome.status == Status::Failed ? outcome.error_code : "";
     ar.summary = outcome.summary;
     ar.output_variables = outcome.output_variables;
+    ar.configuration = ctx.configuration;
+    if (auto t = ar.configuration.find("OAuthToken"); t != ar.configuration.end()) t->second = "****";
     ar.log_tail.assign(tail->begin(), tail->end());
     for (auto& s : outcome.stacks) record_.stacks.push_back(s);
     if (!outcome.revision.empty() && record_.trigger.commit.empty()) record_.trigger.commit = outcome.revision;

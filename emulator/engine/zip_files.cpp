@@ -20,6 +20,9 @@ struct ZipCloser {
 };
 using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
 
+// 2000-01-01T00:00:00Z, as source::kZipEntryTime (engine does not include source/).
+constexpr time_t kFixedEntryTime = 946684800;
+
 Expected<ZipPtr, std::string> open_zip(const std::string& path, int flags) {
   int err = 0;
   zip_t* z = zip_open(path.c_str(), flags, &err);
@@ -78,10 +81,15 @@ Expected<Ok, std::string> write_zip(const std::string& zip_path,
   for (const auto& [name, data] : entries) {
     // libzip reads the buffer at close time; entries outlives that.
     zip_source_t* src = zip_source_buffer(z->get(), data.data(), data.size(), 0);
-    if (!src || zip_file_add(z->get(), name.c_str(), src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
+    zip_int64_t idx = src ? zip_file_add(z->get(), name.c_str(), src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) : -1;
+    if (idx < 0) {
       if (src) zip_source_free(src);
       return unexpected(fmt::format("cannot add {} to {}", name, zip_path));
     }
+    // A fixed time and mode: the same contents zip to the same bytes on every run.
+    zip_file_set_mtime(z->get(), static_cast<zip_uint64_t>(idx), kFixedEntryTime, 0);
+    zip_file_set_external_attributes(z->get(), static_cast<zip_uint64_t>(idx), 0, ZIP_OPSYS_UNIX,
+                                     static_cast<zip_uint32_t>(0100644) << 16);
   }
   zip_t* raw = z->release();
   if (zip_close(raw) != 0) {

@@ -1,5 +1,6 @@
 #include "source/zip_archive.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <zip.h>
 
@@ -50,6 +51,7 @@ Expected<Ok, std::string> write_zip(const std::string& zip_path,
       zip_discard(z);
       return unexpected(msg);
     }
+    zip_file_set_mtime(z, static_cast<zip_uint64_t>(idx), static_cast<time_t>(kZipEntryTime), 0);
     struct stat st{};
     if (::stat(e.file.c_str(), &st) == 0)
       zip_file_set_external_attributes(z, static_cast<zip_uint64_t>(idx), 0, ZIP_OPSYS_UNIX,
@@ -127,11 +129,17 @@ Expected<Ok, std::string> extract_zip(const std::string& zip_path, const std::st
     zip_int64_t got;
     while ((got = zip_fread(f, buf.data(), buf.size())) > 0) out.write(buf.data(), got);
     zip_fclose(f);
+    out.close();  // before setting the time: closing flushes, and a write would bump it
     zip_uint8_t opsys;
     zip_uint32_t attr;
     if (zip_file_get_external_attributes(z, static_cast<zip_uint64_t>(i), 0, &opsys, &attr) == 0 &&
         opsys == ZIP_OPSYS_UNIX && ((attr >> 16) & 0777) != 0)
       fs::permissions(target, static_cast<fs::perms>((attr >> 16) & 0777), ec);
+    zip_stat_t st;
+    if (zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st) == 0 && (st.valid & ZIP_STAT_MTIME)) {
+      struct timespec times[2] = {{st.mtime, 0}, {st.mtime, 0}};
+      ::utimensat(AT_FDCWD, target.c_str(), times, 0);
+    }
   }
   zip_close(z);
   return Ok{};

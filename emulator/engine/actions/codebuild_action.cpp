@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "engine/zip_files.hpp"
+#include "source/zip_archive.hpp"
 
 namespace pipemu::engine {
 
@@ -50,12 +51,15 @@ ActionOutcome CodeBuildAction::run(const ActionContext& ctx) {
   pb.images = settings_.images;
   pb.cache_root = settings_.cache_root;
   pb.build_number = ++build_number_;
+  if (auto t = settings_.timeouts.find(ctx.action->name); t != settings_.timeouts.end())
+    pb.timeout = std::chrono::ceil<std::chrono::seconds>(t->second);
   if (settings_.parameters) pb.parameters = settings_.parameters(ctx.region);
   bool found_primary = false;
   for (const auto& in : ctx.inputs) {
     std::string dir = (fs::path(ctx.work_dir) / "src" / in.name).string();
     fs::create_directories(dir);
-    if (auto x = extract_zip(in.zip_path, dir); !x) return ActionOutcome::failed(x.error());
+    // source's unzip keeps the entries' modes and times, as CodeBuild's download does.
+    if (auto x = source::extract_zip(in.zip_path, dir); !x) return ActionOutcome::failed(x.error());
     if (in.name == primary) {
       pb.source_dir = dir;
       found_primary = true;

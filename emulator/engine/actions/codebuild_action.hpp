@@ -3,7 +3,9 @@
 // secondary sources), runs the project's buildspec through the build engineer's runner, and
 // turns artifacts and exported-variables into the action's outputs (aws-semantics.md §2.6).
 #include <atomic>
+#include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 
 #include "build/executor.hpp"
@@ -27,6 +29,10 @@ struct CodeBuildSettings {
   // SSM lookups in a region (PARAMETER_STORE variables).
   std::function<build::ParameterLookup(const std::string& region)> parameters;
   std::string cache_root;
+  // Per action name: a build time limit replacing the project's TimeoutInMinutes, so a scenario's
+  // `timeout` fault stops a hanging build in seconds. Rounded up to whole seconds (the runner's
+  // unit); the build then ends TIMED_OUT as CodeBuild's own timeout does.
+  std::map<std::string, std::chrono::milliseconds> timeouts;
 };
 
 class CodeBuildAction final : public ActionExecutor {

@@ -45,3 +45,17 @@ TEST_CASE("plan groups actions by RunOrder ascending and resolves regions", "[pl
   CHECK(flow[0].producer == "S");
   CHECK(flow[0].consumers.size() == 3);
 }
+
+TEST_CASE("values only a run can tell are shown as what decides them", "[plan]") {
+  auto build = make_action("Build", "Build", "CodeBuild", 1, {"B"});
+  model::Node ref = model::Node::map();
+  ref.set("Ref", model::Node::scalar("CodeBuildProject"));
+  build.configuration.set("ProjectName", ref);
+  CHECK(describe_action(build) == "CodeBuild project (resolved at run time: !Ref CodeBuildProject)");
+
+  auto deploy = make_action("D", "Deploy", "CloudFormation", 1, {"B"});
+  deploy.configuration.set("ActionMode", model::Node::scalar("CREATE_UPDATE"));
+  deploy.configuration.set("StackName", model::Node::scalar("svc-#{SourceVariables.BranchName}"));
+  CHECK(describe_action(deploy) ==
+        "CloudFormation CREATE_UPDATE stack (resolved at run time: svc-#{SourceVariables.BranchName})");
+}

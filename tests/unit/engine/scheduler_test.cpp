@@ -181,6 +181,10 @@ TEST_CASE("namespaces: variables resolve in later actions, unknown ones fail the
   RunRecord r = h.run(make_pipeline("p", {{"Source", {src}}, {"Build", {use, bad}}}, kStores));
   CHECK(h.executor.configs["Use"]["ProjectName"] == "build-abc123");
   CHECK(h.executor.configs["Use"]["Exec"] == r.execution_id);
+  // The record keeps the configuration as it ran (the report shows it).
+  const auto* u = r.stage("Build")->action("Use");
+  CHECK(u->configuration == std::map<std::string, std::string>{{"Exec", r.execution_id},
+                                                               {"ProjectName", "build-abc123"}});
   const auto* b = r.stage("Build")->action("Bad");
   CHECK(b->status == Status::Failed);
   CHECK(b->error_code == "ConfigurationError");
