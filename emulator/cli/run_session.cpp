@@ -11,21 +11,9 @@
 
 #include <fmt/format.h>
 
-#include "build/project_build.hpp"
-#include "build/ssm_parameters.hpp"
-#include "engine/actions/approval_action.hpp"
-#include "engine/actions/cloudformation_action.hpp"
-#include "engine/actions/codebuild_action.hpp"
-#include "engine/actions/executor_set.hpp"
 #include "engine/actions/local_aws.hpp"
-#include "engine/actions/s3_deploy_action.hpp"
-#include "engine/actions/s3_object_store.hpp"
-#include "engine/actions/source_action.hpp"
-#include "engine/artifact_store.hpp"
 #include "engine/history/history.hpp"
-#include "engine/pipeline_stack.hpp"
-#include "engine/scheduler.hpp"
-#include "fakes/server/server.hpp"
+#include "engine/session/session.hpp"
 #include "report/json_lines.hpp"
 #include "report/report_dir.hpp"
 #include "report/terminal.hpp"
@@ -55,39 +43,6 @@ std::string default_region() {
   for (const char* v : {"AWS_REGION", "AWS_DEFAULT_REGION"})
     if (const char* r = std::getenv(v); r && *r) return r;
   return "us-east-1";
-}
-
-// Serves the fakes on a loopback port while builds run, so a build's aws CLI reaches them.
-class FakesServer {
- public:
-  explicit FakesServer(fakes::Registry& registry) {
-    server::Options opts;
-    opts.port = 0;
-    opts.threads = 8;
-    server_ = std::make_unique<server::Server>(registry, opts);
-    port_ = server_->bind();
-    if (port_ > 0) thread_ = std::thread([this] { server_->run(); });
-  }
-  ~FakesServer() {
-    if (port_ > 0) {
-      server_->stop();
-      thread_.join();
-    }
-  }
-  std::string url() const { return port_ > 0 ? fmt::format("http://127.0.0.1:{}", port_) : ""; }
-  std::string error() const { return server_->error(); }
-
- private:
-  std::unique_ptr<server::Server> server_;
-  int port_ = -1;
-  std::thread thread_;
-};
-
-bool pipeline_has(const model::Pipeline& p, const std::string& provider) {
-  for (const auto& s : p.stages)
-    for (const auto& a : s.actions)
-      if (a.type.provider == provider) return true;
-  return false;
 }
 
 }  // namespace
@@ -141,7 +96,6 @@ int run_session(const RunSettings& s) {
   reporters.add(&history_reporter);
 
   SystemClock clock;
-  RandomIds ids;
   auto notice = [&](Notice::Level level, const std::string& text) {
     reporters.on_event(Notice{level, text, clock.now()});
   };
@@ -150,99 +104,41 @@ int run_session(const RunSettings& s) {
            fmt::format("execution {} of {} was interrupted (the pipemu process ended during it); marked Failed",
                        row.execution_id, row.pipeline_name));
 
-  RunOptions options;
-  options.pipeline_region = region;
-  options.template_path = s.template_path;
-  options.execution_id = s.execution_id;
-  options.trigger.type = s.trigger_type.empty() ? "StartPipelineExecution" : s.trigger_type;
-  options.trigger.detail = s.trigger_detail.empty() ? "pipemu run" : s.trigger_detail;
-  options.trigger.repository = s.repo;
-  options.trigger.branch = s.branch;
-  options.trigger.commit = s.commit;
-  auto fail_start = [&](const std::string& reason) {
-    report_failed_start(fs::path(s.template_path).stem().string(), options, clock, ids, reporters, reason);
-    if (s.json) std::cerr << reason << "\n";
-    return kFailed;
-  };
-
-  for (const auto& [breg, file] : *bootstraps) {
-    PipelineStackRequest b{file, breg, default_stack_name(file) + "-bootstrap", {}};
-    auto r = deploy_template_stack(*aws, b);
-    if (!r) return fail_start(r.error());
-    notice(Notice::Level::Info, "bootstrap " + r->note);
-  }
-  PipelineStackRequest preq{s.template_path, region, s.stack_name, *params};
-  auto deployed = deploy_pipeline_stack(*aws, preq);
-  if (!deployed) return fail_start(deployed.error());
-  for (const auto& n : deployed->notes) notice(Notice::Level::Info, n);
-  const model::Pipeline& pipeline = deployed->pipeline;
-  options.preamble_stacks = {deployed->stack};
-
-  // Builds: the executor, the loopback endpoint, SSM lookups, the projects the stack created.
-  std::unique_ptr<FakesServer> server;
-  build::ExecutorChoice executor;
-  std::string executor_error;
-  bool builds = pipeline_has(pipeline, "CodeBuild");
-  if (builds) {
-    server = std::make_unique<FakesServer>(aws->registry());
-    if (server->url().empty())
-      notice(Notice::Level::Warning, "cannot serve the fakes for builds: " + server->error());
-    else
-      notice(Notice::Level::Info, "fakes served for builds at " + server->url());
-    auto choice = build::choose_executor(s.executor);
-    if (choice) {
-      executor = std::move(*choice);
-      if (!executor.note.empty()) notice(Notice::Level::Info, executor.note);
-    } else {
-      executor_error = choice.error();
-      notice(Notice::Level::Warning, executor_error);
-    }
-  }
-
-  SourceAction source({s.repo, s.branch, s.commit, s.worktree});
-  CodeBuildSettings cb;
-  cb.account = aws->account();
-  cb.find_project = [&](const std::string& r, const std::string& name)
-      -> Expected<model::CodeBuildProject, std::string> {
-    auto it = deployed->projects.find({r, name});
-    if (it == deployed->projects.end())
-      return unexpected(fmt::format("Project cannot be found: arn:aws:codebuild:{}:{}:project/{}", r,
-                                    aws->account(), name));
-    return it->second;
-  };
-  cb.executor = executor.executor.get();
-  if (server) cb.fakes.url = server->url();
-  cb.images = images;
-  cb.parameters = [&](const std::string& r) { return build::ssm_lookup(aws->ssm(), aws->account(), r); };
-  cb.cache_root = (state / "cache").string();
-  CodeBuildAction codebuild(cb);
-  CloudFormationAction cloudformation(aws->cloudformation(), aws->account());
-  S3DeployAction s3deploy(aws->s3(), aws->account());
-  ApprovalPolicy policy = s.approve == "none" ? ApprovalPolicy::None
-                          : s.approve == "ask" ? ApprovalPolicy::Ask : ApprovalPolicy::All;
-  ApprovalAction approval(policy, [](const std::string& prompt) -> std::optional<std::string> {
+  SessionSettings settings;
+  settings.template_path = s.template_path;
+  settings.region = region;
+  settings.stack_name = s.stack_name;
+  settings.parameters = *params;
+  settings.bootstraps.assign(bootstraps->begin(), bootstraps->end());
+  settings.trigger.type = s.trigger_type.empty() ? "StartPipelineExecution" : s.trigger_type;
+  settings.trigger.detail = s.trigger_detail.empty() ? "pipemu run" : s.trigger_detail;
+  settings.execution_id = s.execution_id;
+  settings.trigger.repository = s.repo;
+  settings.trigger.branch = s.branch;
+  settings.trigger.commit = s.commit;
+  settings.worktree = s.worktree;
+  settings.executor = s.executor;
+  settings.images = images;
+  settings.work_root = (state / "work").string();
+  settings.cache_root = (state / "cache").string();
+  SessionHooks hooks;
+  hooks.reporter = &reporters;
+  hooks.clock = &clock;
+  hooks.approve = s.approve == "none" ? ApprovalPolicy::None
+                  : s.approve == "ask" ? ApprovalPolicy::Ask : ApprovalPolicy::All;
+  hooks.ask = [](const std::string& prompt) -> std::optional<std::string> {
     if (!isatty(STDIN_FILENO)) return std::nullopt;
     std::cerr << prompt << std::flush;
     std::string line;
     if (!std::getline(std::cin, line)) return std::nullopt;
     return line;
-  });
-  StandardExecutors executors;
-  executors.add("Source", "ThirdParty", "GitHub", &source);
-  executors.add("Source", "AWS", "CodeCommit", &source);
-  executors.add("Source", "AWS", "CodeStarSourceConnection", &source);
-  executors.add("Build", "AWS", "CodeBuild", &codebuild);
-  executors.add("Test", "AWS", "CodeBuild", &codebuild);
-  executors.add("Deploy", "AWS", "CloudFormation", &cloudformation);
-  executors.add("Deploy", "AWS", "S3", &s3deploy);
-  executors.add("Approval", "AWS", "Manual", &approval);
-
-  S3ObjectStore objects(aws->s3(), aws->account());
-  ArtifactStore artifacts(pipeline, region, objects, ids);
-  options.work_root = (state / "work").string();
-  SchedulerPorts ports{clock, ids, executors, artifacts, reporters};
-  RunRecord record = run_pipeline(pipeline, options, ports);
-  fs::remove_all(fs::path(options.work_root) / record.execution_id, ec);
+  };
+  SessionResult result = engine::run_session(*aws, settings, hooks);
+  if (!result.started) {
+    if (s.json || !result.reported) std::cerr << (result.reported ? "" : "pipemu run: ") << result.error << "\n";
+    return kFailed;
+  }
+  const RunRecord& record = result.record;
 
   if (report_dir && !report_dir->error().empty())
     std::cerr << "pipemu run: " << report_dir->error() << "\n";
@@ -251,7 +147,7 @@ int run_session(const RunSettings& s) {
   if (std::getenv("PIPEMU_TIMING")) {
     auto wall = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t_start).count();
     std::cerr << fmt::format("pipemu-timing wall_ms={} build_ms={} overhead_ms={}\n", wall,
-                             codebuild.build_ms(), wall - codebuild.build_ms());
+                             result.build_ms, wall - result.build_ms);
   }
   return record.status == Status::Succeeded ? kOk : kFailed;
 }

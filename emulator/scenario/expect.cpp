@@ -178,10 +178,11 @@ class Evaluator {
         return;
       }
     }
-    // Each pair of [started, finished] intervals intersects (ms resolution: touching counts).
+    // Each pair of [started, finished] intervals shares time. Touching does not count: a
+    // serialised group gives back-to-back intervals (one ends in the millisecond the next starts).
     for (size_t i = 0; i < acts.size(); ++i)
       for (size_t j = i + 1; j < acts.size(); ++j)
-        if (acts[i]->started > acts[j]->finished || acts[j]->started > acts[i]->finished) {
+        if (acts[i]->started >= acts[j]->finished || acts[j]->started >= acts[i]->finished) {
           auto t = [&](const ActionRecord* a) {
             return fmt::format("[+{}, +{}] ms", a->started - o_.record.started, a->finished - o_.record.started);
           };

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
+#include <utility>
 
 #include "model/text.hpp"
 #include "scenario/parse.hpp"
@@ -57,6 +59,7 @@ void check_names(const Scenario& s, const PipelineNames& names, model::Diagnosti
     if (f.kind == Fault::Kind::Timeout) action(f.action, f.mark);
   }
   for (const auto& [a, _] : s.when.approvals) action(a, s.when.mark);
+  std::set<std::pair<int, int>> reported;
   for (const auto& e : s.then) {
     using K = Expectation::Kind;
     if (e.kind == K::StageStatus && have_pipeline) check("stage", e.stage, e.mark, names.stages, diags);
@@ -65,7 +68,11 @@ void check_names(const Scenario& s, const PipelineNames& names, model::Diagnosti
       action(e.action, e.mark);
     if (e.kind == K::Before || e.kind == K::Overlap)
       for (const auto& n : e.names) action(n.value, n.mark);
-    if (!e.region.empty()) check_region(e.region, e.mark, diags);
+    if (!e.region.empty()) {
+      const Mark& m = e.region_mark.known() ? e.region_mark : e.mark;
+      // Every stack or export under one region key shares its mark: report the key once.
+      if (reported.insert({m.line, m.column}).second) check_region(e.region, m, diags);
+    }
     for (const auto& r : e.regions) check_region(r.value, r.mark, diags);
   }
 }

@@ -38,15 +38,21 @@ std::string path_value(const Node& n, const std::string& what, const std::string
   return *resolved;
 }
 
+// A path inside the scenario's repository may not be absolute or climb out of it.
+bool leaves_repository(const std::string& path) {
+  fs::path p(path);
+  auto norm = p.lexically_normal();
+  return p.is_absolute() || norm.empty() || *norm.begin() == "..";
+}
+
 std::map<std::string, std::string> file_map(const Node& n, const std::string& what, Reader& r) {
   auto files = r.string_map(n, what);
   if (n.is_map())
-    for (const auto& e : n.entries()) {
-      fs::path p(e.key);
-      auto norm = p.lexically_normal();
-      if (p.is_absolute() || norm.empty() || *norm.begin() == "..")
+    for (const auto& e : n.entries())
+      if (leaves_repository(e.key)) {
         r.error(e.key_mark, fmt::format("{} path '{}' leaves the repository", what, e.key));
-    }
+        files.erase(e.key);
+      }
   return files;
 }
 
@@ -73,7 +79,13 @@ Repository parse_repository(const Node& n, const std::string& folder, Reader& r)
         if (auto* b = item.find("branch")) commit.branch = r.str(*b, "commit branch");
         if (auto* f = item.find("files")) commit.files = file_map(*f, "commit files", r);
         if (auto* d = item.find("remove"))
-          for (auto& t : r.text_list(*d, "commit remove")) commit.remove.push_back(t.value);
+          for (auto& t : r.text_list(*d, "commit remove")) {
+            if (leaves_repository(t.value)) {
+              r.error(t.mark, fmt::format("commit remove path '{}' leaves the repository", t.value));
+              continue;
+            }
+            commit.remove.push_back(t.value);
+          }
         if (commit.message.empty()) commit.message = fmt::format("commit {}", repo.commits.size() + 2);
         repo.commits.push_back(std::move(commit));
       }

@@ -79,12 +79,14 @@ void parse_stacks(const Node& n, std::vector<Expectation>& out, Reader& r) {
       if (v.is_scalar() && v.str() == "absent") {
         auto e = make(K::NoStack, st.key_mark);
         e.region = region.key;
+        e.region_mark = region.key_mark;
         e.name = st.key;
         out.push_back(std::move(e));
         continue;
       }
       auto e = make(K::Stack, st.key_mark);
       e.region = region.key;
+      e.region_mark = region.key_mark;
       e.name = st.key;
       if (v.is_scalar()) {
         e.expected = v.str();  // shorthand: the status
@@ -108,6 +110,7 @@ void parse_exports(const Node& n, std::vector<Expectation>& out, Reader& r) {
     for (auto& [name, value] : r.text_map(region.value, "then.exports." + region.key)) {
       auto e = make(value.value == "absent" ? K::NoExport : K::Export, value.mark);
       e.region = region.key;
+      e.region_mark = region.key_mark;
       e.name = name;
       e.expected = value.value == "*" || value.value == "absent" ? std::string() : value.value;
       out.push_back(std::move(e));

@@ -21,6 +21,20 @@ Expected<std::string, std::string> resolve_path(const std::string& scenario_fold
   if (!rel.empty() && *rel.begin() == "..")
     return unexpected(std::string("escapes the scenario folder"));
   fs::path full = (base / rel).lexically_normal();
+  // A symlink inside the folder can still lead out of it (`repo -> /home/me`): compare where the
+  // path really is with where its base really is.
+  std::error_code ec;
+  if (fs::exists(full, ec)) {
+    fs::path real = fs::weakly_canonical(full, ec);
+    fs::path real_base = ec ? fs::path() : fs::weakly_canonical(base, ec);
+    auto inside = [&] {
+      auto b = real_base.begin(), r = real.begin();
+      for (; b != real_base.end(); ++b, ++r)
+        if (r == real.end() || *b != *r) return false;
+      return true;
+    };
+    if (!ec && !inside()) return unexpected("escapes the scenario folder through a symbolic link to " + real.string());
+  }
   // Normalised paths ending in '/' keep an empty last element; drop it for a clean string.
   std::string s = full.string();
   while (s.size() > 1 && s.back() == '/') s.pop_back();

@@ -2,7 +2,8 @@
 // Paths written in a scenario. Relative paths resolve against the scenario folder; a path
 // starting with `//` resolves against the suite folder (the scenario folder's parent), so
 // scenarios can share a fixture (`//common/service`) without `..`. A path that leaves its base
-// (`../x`, `/etc/passwd`) is refused: scenarios must be self-contained and safe to run.
+// (`../x`, `/etc/passwd`, or a symbolic link pointing out) is refused: scenarios must be
+// self-contained and safe to run.
 #include <string>
 
 #include "model/expected.hpp"

@@ -140,6 +140,7 @@ struct Expectation {
   std::string stage;
   std::string action;
   std::string region;
+  Mark region_mark;      // where the region is written, when it is a key of its own (stacks, exports)
   std::string name;      // stack, artifact or export name
   std::string expected;  // status word, substring, value
   std::string a, b;

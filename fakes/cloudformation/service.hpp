@@ -21,6 +21,10 @@
 #include "fakes/cloudformation/template/parameters.hpp"
 #include "fakes/cloudformation/types.hpp"
 
+namespace pipemu::fakes {
+class Faults;
+}
+
 namespace pipemu::cfn {
 
 struct Caller {
@@ -139,6 +143,9 @@ class Service {
                                                    const std::string& export_name);
 
   ProviderRegistry& providers() { return *providers_; }
+  // The fault rules (fakes/core/faults.hpp) every operation checks first, as service
+  // "cloudformation" with the API operation name; nullptr (the default) = none.
+  void use_faults(fakes::Faults* faults);
 
  private:
   struct Impl;

@@ -44,7 +44,7 @@ ApiResult<ChangeSetRef> Service::create_change_set(const Caller& c, const Change
         "1 validation error detected: Value '" + in.change_set_type +
         "' at 'changeSetType' failed to satisfy constraint: Member must satisfy enum value set: "
         "[IMPORT, UPDATE, CREATE]"));
-  return impl_->in_region(c, [&](Env& env) -> ApiResult<ChangeSetRef> {
+  return impl_->in_region(c, "CreateChangeSet", [&](Env& env) -> ApiResult<ChangeSetRef> {
     auto existing = env.store.find_live_stack(in.stack_name);
     Stack stack;
     if (in.change_set_type == "CREATE") {
@@ -122,13 +122,13 @@ ApiResult<ChangeSetRef> Service::create_change_set(const Caller& c, const Change
 
 ApiResult<ChangeSet> Service::describe_change_set(const Caller& c, const std::string& change_set,
                                                   const std::string& stack) {
-  return impl_->in_region(c, [&](Env& env) { return find_change_set(env, change_set, stack); });
+  return impl_->in_region(c, "DescribeChangeSet", [&](Env& env) { return find_change_set(env, change_set, stack); });
 }
 
 ApiResult<Ok> Service::execute_change_set(const Caller& c, const std::string& change_set,
                                           const std::string& stack_name,
                                           std::optional<bool> disable_rollback) {
-  return impl_->in_region(c, [&](Env& env) -> ApiResult<Ok> {
+  return impl_->in_region(c, "ExecuteChangeSet", [&](Env& env) -> ApiResult<Ok> {
     auto cs = find_change_set(env, change_set, stack_name);
     if (!cs) return unexpected(cs.error());
     if (cs->execution_status != "AVAILABLE")
@@ -186,7 +186,7 @@ ApiResult<Ok> Service::execute_change_set(const Caller& c, const std::string& ch
 
 ApiResult<Ok> Service::delete_change_set(const Caller& c, const std::string& change_set,
                                          const std::string& stack) {
-  return impl_->in_region(c, [&](Env& env) -> ApiResult<Ok> {
+  return impl_->in_region(c, "DeleteChangeSet", [&](Env& env) -> ApiResult<Ok> {
     auto cs = find_change_set(env, change_set, stack);
     if (!cs) return unexpected(cs.error());
     if (cs->execution_status == "EXECUTE_IN_PROGRESS")
@@ -199,7 +199,7 @@ ApiResult<Ok> Service::delete_change_set(const Caller& c, const std::string& cha
 
 ApiResult<std::vector<ChangeSet>> Service::list_change_sets(const Caller& c,
                                                             const std::string& stack) {
-  return impl_->in_region(c, [&](Env& env) -> ApiResult<std::vector<ChangeSet>> {
+  return impl_->in_region(c, "ListChangeSets", [&](Env& env) -> ApiResult<std::vector<ChangeSet>> {
     auto s = require_stack(env, stack);
     if (!s) return unexpected(s.error());
     return env.store.change_sets(s->id);

@@ -7,6 +7,7 @@
 #include "fakes/cloudformation/engine/prepare.hpp"
 #include "fakes/cloudformation/service.hpp"
 #include "fakes/core/database.hpp"
+#include "fakes/core/faults.hpp"
 
 namespace pipemu::cfn {
 
@@ -19,10 +20,17 @@ struct Service::Impl {
   std::shared_ptr<ProviderRegistry> providers;
   Clock clock;
   IdSource ids;
+  fakes::Faults* faults = nullptr;  // the registry's fault rules, when wired (use_faults)
 
-  // Runs `fn(env)` as one transaction on the caller's region database.
+  // Runs `fn(env)` as one transaction on the caller's region database. The fault rules come
+  // first and outside the transaction: every caller (the deploy actions in-process, the query
+  // wire over HTTP) passes here, and a slowed call must not hold the region's write lock.
   template <class F>
-  auto in_region(const Caller& c, F&& fn) -> decltype(fn(std::declval<Env&>())) {
+  auto in_region(const Caller& c, const char* operation, F&& fn)
+      -> decltype(fn(std::declval<Env&>())) {
+    if (faults)
+      if (auto fault = faults->check(c.region, "cloudformation", operation))
+        return unexpected(*fault);
     auto& db = databases(c.region);
     return db.transaction([&] {
       store::Store st(db.handle());

@@ -13,9 +13,11 @@ Service::Service(DatabaseFor databases, AwsPorts& aws, std::shared_ptr<ProviderR
   fakes::register_schema(store::kComponent, fakes::SchemaScope::Region, store::migrations());
 }
 
+void Service::use_faults(fakes::Faults* faults) { impl_->faults = faults; }
+
 ApiResult<std::string> Service::create_stack(const Caller& c, const CreateStackInput& in) {
   if (auto bad = check_name(in.stack_name, "stackName")) return unexpected(*bad);
-  return impl_->in_region(c, [&](Env& env) -> ApiResult<std::string> {
+  return impl_->in_region(c, "CreateStack", [&](Env& env) -> ApiResult<std::string> {
     if (env.store.find_live_stack(in.stack_name))
       return unexpected(stack_already_exists(in.stack_name));
     auto body = template_source(env, in, nullptr);
@@ -44,7 +46,7 @@ ApiResult<std::string> Service::create_stack(const Caller& c, const CreateStackI
 }
 
 ApiResult<std::string> Service::update_stack(const Caller& c, const UpdateStackInput& in) {
-  return impl_->in_region(c, [&](Env& env) -> ApiResult<std::string> {
+  return impl_->in_region(c, "UpdateStack", [&](Env& env) -> ApiResult<std::string> {
     auto stack = require_stack(env, in.stack_name);
     if (!stack) return unexpected(stack.error());
     if (stack->deleted) return unexpected(stack_not_found(in.stack_name));
@@ -76,7 +78,7 @@ ApiResult<std::string> Service::update_stack(const Caller& c, const UpdateStackI
 ApiResult<Ok> Service::delete_stack(const Caller& c, const std::string& name,
                                     const std::vector<std::string>& retain_resources) {
   if (name.empty()) return unexpected(missing_parameter("stackName"));
-  return impl_->in_region(c, [&](Env& env) -> ApiResult<Ok> {
+  return impl_->in_region(c, "DeleteStack", [&](Env& env) -> ApiResult<Ok> {
     auto stack = find_stack(env, name);
     if (!stack || stack->deleted) return Ok{};  // AWS: deleting an unknown stack succeeds
     if (stack->termination_protection)

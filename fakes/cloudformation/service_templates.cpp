@@ -70,7 +70,7 @@ ApiResult<TemplateSummary> summarise(Env& env, const std::string& body, bool val
 }  // namespace
 
 ApiResult<TemplateSummary> Service::get_template_summary(const Caller& c, const StackInput& in) {
-  return impl_->in_region(c, [&](Env& env) -> ApiResult<TemplateSummary> {
+  return impl_->in_region(c, "GetTemplateSummary", [&](Env& env) -> ApiResult<TemplateSummary> {
     if (!in.stack_name.empty() && !in.template_body && !in.template_url) {
       auto s = require_stack(env, in.stack_name);
       if (!s) return unexpected(s.error());
@@ -84,7 +84,7 @@ ApiResult<TemplateSummary> Service::get_template_summary(const Caller& c, const 
 }
 
 ApiResult<TemplateSummary> Service::validate_template(const Caller& c, const StackInput& in) {
-  return impl_->in_region(c, [&](Env& env) -> ApiResult<TemplateSummary> {
+  return impl_->in_region(c, "ValidateTemplate", [&](Env& env) -> ApiResult<TemplateSummary> {
     auto body = template_source(env, in, nullptr);
     if (!body) return unexpected(body.error());
     return summarise(env, *body, true);

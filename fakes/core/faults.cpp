@@ -40,6 +40,8 @@ std::optional<AwsError> Faults::check(const std::string& region, const std::stri
           error = aws_error("ServiceUnavailable", "Service is unavailable in " + region, 503);
         else if (service == "s3")
           error = aws_error("SlowDown", "Please reduce your request rate.", 503);
+        else if (service == "cloudformation")  // the query protocol's code
+          error = aws_error("Throttling", "Rate exceeded", 400);
         else
           error = aws_error("ThrottlingException", "Rate exceeded", 400);
       } else {

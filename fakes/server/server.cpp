@@ -1,5 +1,8 @@
 #include "fakes/server/server.hpp"
 
+#include <atomic>
+#include <thread>
+
 #include <fcntl.h>
 #include <httplib.h>
 #include <netinet/in.h>
@@ -73,6 +76,10 @@ void to_response(const HttpResponse& r, const httplib::Request& req, httplib::Re
 struct Server::Impl {
   httplib::Server http;
   int port = -1;
+  // httplib's stop() does nothing until listen has begun, so a stop() that comes before the
+  // serving thread reaches listen would leave it serving forever: these let run() and stop()
+  // meet whichever comes first.
+  std::atomic<bool> started{false}, finished{false}, stop_requested{false};
 };
 
 Server::Server(fakes::Registry& registry, Options options)
@@ -180,9 +187,17 @@ int Server::bind() {
   return impl_->port;
 }
 
-bool Server::run() { return impl_->http.listen_after_bind(); }
+bool Server::run() {
+  impl_->started = true;
+  bool ok = impl_->stop_requested || impl_->http.listen_after_bind();
+  impl_->finished = true;
+  return ok;
+}
 
 void Server::stop() {
+  impl_->stop_requested = true;
+  if (!impl_->started) return;  // run() will see the request and not listen
+  while (!impl_->http.is_running() && !impl_->finished) std::this_thread::yield();
   if (impl_->http.is_running()) impl_->http.stop();
 }
 

@@ -86,6 +86,7 @@ std::shared_ptr<Service> make_service(fakes::Registry& registry, s3::Service& s3
                                       ssm::Service& ssm,
                                       std::shared_ptr<ProviderRegistry> providers) {
   auto both = std::make_shared<PortsAndService>(registry, s3, ssm, std::move(providers));
+  both->service.use_faults(&registry.faults());
   return std::shared_ptr<Service>(both, &both->service);
 }
 

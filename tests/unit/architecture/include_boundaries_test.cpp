@@ -46,6 +46,9 @@ const std::vector<Layer>& layers() {
       {"emulator/engine", {"model", "engine"}, kIo},
       {"emulator/engine/actions",
        with({"model", "engine", "source", "build", "deploy"}, kAllFakes), {}},
+      // One whole run wired from the actions (pipemu run, the scenario driver): no report/.
+      {"emulator/engine/session",
+       with({"model", "engine", "source", "build", "deploy"}, kAllFakes), {}},
       {"emulator/engine/history", {"model", "engine"}, {"httplib.h", "git2.h"}},
       {"emulator/report", {"model", "engine", "report"}, kIo},
       {"emulator/scenario",

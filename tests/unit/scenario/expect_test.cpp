@@ -145,3 +145,46 @@ TEST_CASE("nothing_in ignores stacks that were seeded and unchanged, and sees ch
   CHECK(whats(evaluate(s, o)) == std::vector<std::string>{
       "nothing happened in ap-southeast-2 | no action, no stack change | stack bootstrap UPDATE_COMPLETE"});
 }
+
+// The flagship's RunOrder checks (three infrastructure deploys in parallel, then the transforms)
+// on a record where the three ran at the same time and on one where they ran one after another,
+// back to back, as a scheduler that serialised a RunOrder group would produce them.
+TEST_CASE("overlap fails on actions that ran one after another, even back to back") {
+  auto s = with_then(
+      "  order:\n"
+      "    - overlap: [eu-infra, us-infra, au-infra]\n"
+      "    - before: [eu-infra, eu-transform]\n");
+  auto record = [](long eu, long us, long au, long length) {
+    Outcome o;
+    o.started = true;
+    o.record.started = 1000;
+    o.record.status = Status::Succeeded;
+    engine::StageRecord deploy{"Deploy", Status::Succeeded, 1000, 2000,
+                               {action("eu-infra", Status::Succeeded, eu, eu + length, "eu-west-1"),
+                                action("us-infra", Status::Succeeded, us, us + length, "us-east-1"),
+                                action("au-infra", Status::Succeeded, au, au + length, "ap-southeast-2"),
+                                action("eu-transform", Status::Succeeded, 700, 760, "eu-west-1")}};
+    o.record.stages = {deploy};
+    return o;
+  };
+  CHECK(evaluate(s, record(100, 102, 101, 120)).empty());  // parallel: all pass
+
+  auto serial = whats(evaluate(s, record(100, 220, 340, 120)));  // each starts as the last ends
+  CHECK(serial == std::vector<std::string>{
+      "eu-infra, us-infra, au-infra overlap | eu-infra and us-infra run at the same time | "
+      "eu-infra [+100, +220] ms, us-infra [+220, +340] ms"});
+
+  auto gap = whats(evaluate(s, record(100, 300, 500, 120)));
+  REQUIRE(gap.size() == 1);
+  CHECK(gap[0].find("eu-infra and us-infra run at the same time") != std::string::npos);
+
+  // Two of three overlapping is not enough: every pair must.
+  auto two = whats(evaluate(s, record(100, 150, 400, 120)));
+  REQUIRE(two.size() == 1);
+  CHECK(two[0].find("eu-infra and au-infra run at the same time") != std::string::npos);
+
+  auto late = whats(evaluate(s, record(100, 102, 101, 650)));  // eu-infra still runs when eu-transform starts
+  CHECK(late == std::vector<std::string>{
+      "eu-infra finishes before eu-transform starts | eu-infra finished <= eu-transform started | "
+      "eu-infra finished at +750 ms, eu-transform started at +700 ms"});
+}

@@ -1,0 +1,31 @@
+#include "engine/session/loopback_fakes.hpp"
+
+#include <fmt/format.h>
+
+#include "fakes/server/server.hpp"
+
+namespace pipemu::engine {
+
+LoopbackFakes::LoopbackFakes(fakes::Registry& registry, int threads) {
+  server::Options opts;
+  opts.port = 0;  // any free port: parallel scenarios each get their own
+  opts.threads = threads;
+  server_ = std::make_unique<server::Server>(registry, opts);
+  port_ = server_->bind();
+  if (port_ > 0) thread_ = std::thread([this] { server_->run(); });
+}
+
+LoopbackFakes::~LoopbackFakes() {
+  if (port_ > 0) {
+    server_->stop();
+    thread_.join();
+  }
+}
+
+std::string LoopbackFakes::url() const {
+  return port_ > 0 ? fmt::format("http://127.0.0.1:{}", port_) : "";
+}
+
+std::string LoopbackFakes::error() const { return server_->error(); }
+
+}  // namespace pipemu::engine

@@ -1,0 +1,33 @@
+#pragma once
+// The fakes served on a free loopback port for the length of one run, so a build's aws CLI
+// (AWS_ENDPOINT_URL) reaches the same state the engine uses in-process.
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "fakes/core/registry.hpp"
+
+namespace pipemu::server {
+class Server;
+}
+
+namespace pipemu::engine {
+
+class LoopbackFakes {
+ public:
+  LoopbackFakes(fakes::Registry& registry, int threads);
+  ~LoopbackFakes();
+  LoopbackFakes(const LoopbackFakes&) = delete;
+  LoopbackFakes& operator=(const LoopbackFakes&) = delete;
+
+  // "http://127.0.0.1:<port>", or "" when binding failed (see error()).
+  std::string url() const;
+  std::string error() const;
+
+ private:
+  std::unique_ptr<server::Server> server_;
+  int port_ = -1;
+  std::thread thread_;
+};
+
+}  // namespace pipemu::engine
