@@ -23,7 +23,7 @@ std::function<int()> setup_serve(CLI::App& app) {
     std::string state = ".pipemu/state";
     bool memory = false;
     std::string port_file;
-    bool no_fsync = false;
+    bool fsync = false;
     ServeWebhookSettings hooks;
   };
   auto f = std::make_shared<Flags>();
@@ -39,7 +39,8 @@ std::function<int()> setup_serve(CLI::App& app) {
   app.add_option("--default-region", f->options.default_region,
                  "Region for requests without a SigV4 signature")
       ->capture_default_str();
-  app.add_flag("--no-fsync", f->no_fsync, "Do not fsync object bodies (faster, less durable)");
+  app.add_flag("--fsync", f->fsync,
+               "fsync object bodies before they are visible (survive power loss; slower)");
   auto& run = f->hooks.run;
   auto* pipeline = app.add_option("--pipeline", run.template_path,
                                   "Pipeline template: serve its AWS::CodePipeline::Webhook resources; a "
@@ -71,7 +72,7 @@ std::function<int()> setup_serve(CLI::App& app) {
     }
     fakes::Registry::Options ro;
     if (!f->memory) ro.state_dir = std::filesystem::path(f->state);
-    ro.durable_blobs = !f->no_fsync;
+    ro.durable_blobs = f->fsync;
     fakes::Registry registry(ro);
     // Signals are taken by one thread with sigwait, so the server stops cleanly.
     sigset_t set;

@@ -10,9 +10,10 @@
 // name (a named temp file + rename is the fallback where O_TMPFILE is unsupported). Large bodies
 // are hashed on two DigestThreads (MD5; SHA-256 + the flexible checksum) beside the writes.
 //
-// Durability (docs/fakes.md "Durability"): with durable=false (the default of `pipemu serve`) a
-// blob is durable against a killed process (the kernel holds written pages) but not against power
-// loss; durable=true fsyncs the file and its directory before the blob becomes visible.
+// Durability (docs/fakes.md "Durability"): durable=false (the default) is durable against a
+// killed process (written pages belong to the kernel), like SQLite's WAL with synchronous=NORMAL;
+// durable=true (`serve --fsync`) fsyncs the file and its directory before the blob becomes
+// visible, so a row that survives a power loss never names a lost body.
 #include <cstdint>
 #include <filesystem>
 #include <memory>

@@ -29,7 +29,7 @@ class Registry {
   struct Options {
     std::optional<std::filesystem::path> state_dir;  // nullopt: in-memory
     // fsync blobs (and their directory) before they become visible: durable against power loss,
-    // not only against a killed process (docs/fakes.md "Durability").
+    // not only against a killed process (docs/fakes.md "Durability"; `serve --fsync`).
     bool durable_blobs = false;
   };
   explicit Registry(Options options);
