@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/pipeline_source.hpp"
 #include "model/loader.hpp"
 #include "model/text.hpp"
 #include "report/explain/explain.hpp"
@@ -20,22 +21,6 @@ std::string render_all(const model::Diagnostics& d) {
   return out;
 }
 
-// --region, else AWS_REGION (as the aws CLI does), else the first ArtifactStores entry.
-void pick_region(report::explain::Input& in, const std::string& flag,
-                 const model::Pipeline& pipeline) {
-  const char* env = std::getenv("AWS_REGION");
-  if (!flag.empty()) {
-    in.region = flag, in.region_source = "from --region";
-  } else if (env && *env) {
-    in.region = env, in.region_source = "from AWS_REGION";
-  } else if (!pipeline.artifact_stores.empty()) {
-    in.region = pipeline.artifact_stores.front().region;
-    in.region_source = "its first ArtifactStores entry; pass --region to choose another";
-  } else {
-    in.region = "us-east-1", in.region_source = "pipemu's default; pass --region to choose another";
-  }
-}
-
 }  // namespace
 
 std::function<int()> setup_explain(CLI::App& app) {
@@ -47,8 +32,8 @@ std::function<int()> setup_explain(CLI::App& app) {
   app.add_option("--buildspec", o->buildspec, "Buildspec the build action runs (adds what it reads)");
   app.add_option("--action", o->action, "Explain only this action, in depth");
   app.add_option("--format", o->format, "text or md")->check(CLI::IsMember({"text", "md"}));
-  app.add_option("--region", o->region, "The pipeline's region (default: AWS_REGION, else the "
-                                        "first ArtifactStores entry)");
+  app.add_option("--region", o->region, "The pipeline's region (default: AWS_REGION, AWS_DEFAULT_REGION, "
+                                        "else the first ArtifactStores entry)");
   return [o]() -> int {
     auto root = model::load_file(o->path);
     if (!root) return std::cerr << model::render(root.error()), kFailed;
@@ -68,7 +53,9 @@ std::function<int()> setup_explain(CLI::App& app) {
     in.tmpl = &tmpl.value;
     in.pipeline = &pipeline.value;
     in.pipeline_id = pipelines.front()->logical_id;
-    pick_region(in, o->region, pipeline.value);
+    auto region = pick_pipeline_region(o->region, pipeline.value);
+    in.region = region.region;
+    in.region_source = region.source;
     model::Parsed<model::Buildspec> buildspec;
     if (!o->buildspec.empty()) {
       buildspec = model::parse_buildspec_file(o->buildspec);

@@ -66,14 +66,15 @@ std::string render_mermaid(const model::Pipeline& p, const engine::Plan& plan) {
 std::function<int()> setup_graph(CLI::App& app) {
   auto path = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("dot");
-  auto region = std::make_shared<std::string>("us-east-1");
+  auto region = std::make_shared<std::string>();
   app.add_option("template", *path, "Pipeline template")->required();
   app.add_option("--format", *format, "dot or mermaid")->check(CLI::IsMember({"dot", "mermaid"}));
-  app.add_option("--region", *region, "Pipeline region");
+  app.add_option("--region", *region,
+                 "Pipeline region (default: AWS_REGION, AWS_DEFAULT_REGION, else the first ArtifactStores entry)");
   return [path, format, region] {
     auto pipeline = load_declared_pipeline(*path);
     if (!pipeline) return std::cerr << pipeline.error(), 1;
-    auto plan = engine::make_plan(*pipeline, *region);
+    auto plan = engine::make_plan(*pipeline, pick_pipeline_region(*region, *pipeline).region);
     std::cout << (*format == "mermaid" ? render_mermaid(*pipeline, plan) : render_dot(*pipeline, plan));
     return 0;
   };

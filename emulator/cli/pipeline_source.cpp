@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "model/loader.hpp"
 
 namespace pipemu::cli {
@@ -28,6 +30,16 @@ Expected<model::Pipeline, std::string> load_declared_pipeline(const std::string&
     }
   }
   return unexpected(fmt::format("{}: error: the template declares no AWS::CodePipeline::Pipeline resource\n", path));
+}
+
+PipelineRegion pick_pipeline_region(const std::string& flag, const model::Pipeline& pipeline) {
+  if (!flag.empty()) return {flag, "from --region"};
+  for (const char* name : {"AWS_REGION", "AWS_DEFAULT_REGION"})
+    if (const char* v = std::getenv(name); v && *v) return {v, std::string("from ") + name};
+  if (!pipeline.artifact_stores.empty())
+    return {pipeline.artifact_stores.front().region,
+            "its first ArtifactStores entry; pass --region to choose another"};
+  return {"us-east-1", "pipemu's default; pass --region to choose another"};
 }
 
 }  // namespace pipemu::cli

@@ -43,13 +43,14 @@ std::string render_plan(const model::Pipeline& pipeline, const engine::Plan& pla
 
 std::function<int()> setup_plan(CLI::App& app) {
   auto path = std::make_shared<std::string>();
-  auto region = std::make_shared<std::string>("us-east-1");
+  auto region = std::make_shared<std::string>();
   app.add_option("template", *path, "Pipeline template")->required();
-  app.add_option("--region", *region, "Pipeline region");
+  app.add_option("--region", *region,
+                 "Pipeline region (default: AWS_REGION, AWS_DEFAULT_REGION, else the first ArtifactStores entry)");
   return [path, region] {
     auto pipeline = load_declared_pipeline(*path);
     if (!pipeline) return std::cerr << pipeline.error(), 1;
-    std::cout << render_plan(*pipeline, engine::make_plan(*pipeline, *region));
+    std::cout << render_plan(*pipeline, engine::make_plan(*pipeline, pick_pipeline_region(*region, *pipeline).region));
     return 0;
   };
 }
