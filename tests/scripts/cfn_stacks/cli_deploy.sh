@@ -61,6 +61,9 @@ out=$(cfn deploy --template-file "$work/eu.lambda.yaml" --stack-name service-x-l
   --capabilities CAPABILITY_IAM 2>&1) && fail "empty deploy should exit non-zero: $out"
 echo "$out" | grep -qF "No changes to deploy. Stack service-x-lambda is up to date" \
   || fail "empty deploy: $out"
+# awscli names its change set awscli-cloudformation-package-deploy-<epoch seconds>, and the empty
+# one above stays (FAILED), as on AWS: a second deploy within the same second would collide.
+sleep 1
 cfn deploy --template-file "$work/eu.lambda.yaml" --stack-name service-x-lambda \
   --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset >/dev/null || fail "no-fail-on-empty"
 
