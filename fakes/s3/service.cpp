@@ -171,6 +171,28 @@ Result<ObjectInfo> finish_put(fakes::Registry& reg, const BucketRow& b, const st
   return to_info(row);
 }
 
+// Where UploadPart and UploadPartCopy put a part: a part number S3 accepts and the open upload
+// of that bucket and key.
+struct PartTarget {
+  BucketRow bucket;
+  UploadRow upload;
+};
+Result<PartTarget> part_target(fakes::Registry& reg, const std::string& account,
+                               const std::string& region, const std::string& bucket,
+                               const std::string& key, const std::string& upload_id,
+                               int part_number) {
+  if (part_number < 1 || part_number > 10000)
+    return unexpected(invalid_argument(
+        "Part number must be an integer between 1 and 10000, inclusive", "partNumber",
+        std::to_string(part_number)));
+  auto b = resolve(reg, account, region, bucket);
+  if (!b) return unexpected(b.error());
+  auto& db = reg.region(b->region);
+  auto up = db.transaction([&] { return ObjectStore(db).find_upload(upload_id); });
+  if (!up || up->bucket != bucket || up->key != key) return unexpected(no_such_upload(upload_id));
+  return PartTarget{*b, *up};
+}
+
 // Streams a request body into a writer (not yet visible as a blob).
 std::optional<AwsError> receive_body(fakes::BlobWriter& w, const BodyReader& body) {
   bool wrote = true;
@@ -575,15 +597,10 @@ Result<Service::PartResult> Service::upload_part(const std::string& account,
                                                  const BodyReader& body,
                                                  const PutOptions& options) {
   return guarded(registry_, region, "UploadPart", [&]() -> Result<PartResult> {
-    if (part_number < 1 || part_number > 10000)
-      return unexpected(invalid_argument(
-          "Part number must be an integer between 1 and 10000, inclusive", "partNumber",
-          std::to_string(part_number)));
-    auto b = resolve(registry_, account, region, bucket);
-    if (!b) return unexpected(b.error());
-    auto& db = registry_.region(b->region);
-    auto up = db.transaction([&] { return ObjectStore(db).find_upload(upload_id); });
-    if (!up || up->bucket != bucket || up->key != key) return unexpected(no_such_upload(upload_id));
+    auto target = part_target(registry_, account, region, bucket, key, upload_id, part_number);
+    if (!target) return unexpected(target.error());
+    auto* b = &target->bucket;
+    auto* up = &target->upload;
     // The upload's algorithm (CreateMultipartUpload) rules; a part may also name its own.
     PutOptions o = options;
     if (auto a = fakes::parse_checksum_algorithm(up->checksum_algorithm)) {
@@ -633,15 +650,10 @@ Result<Service::PartResult> Service::upload_part_copy(const std::string& account
                                                       const std::string& upload_id,
                                                       int part_number, const CopySource& source) {
   return guarded(registry_, region, "UploadPartCopy", [&]() -> Result<PartResult> {
-    if (part_number < 1 || part_number > 10000)
-      return unexpected(invalid_argument(
-          "Part number must be an integer between 1 and 10000, inclusive", "partNumber",
-          std::to_string(part_number)));
-    auto b = resolve(registry_, account, region, bucket);
-    if (!b) return unexpected(b.error());
-    auto& db = registry_.region(b->region);
-    auto up = db.transaction([&] { return ObjectStore(db).find_upload(upload_id); });
-    if (!up || up->bucket != bucket || up->key != key) return unexpected(no_such_upload(upload_id));
+    auto target = part_target(registry_, account, region, bucket, key, upload_id, part_number);
+    if (!target) return unexpected(target.error());
+    auto* b = &target->bucket;
+    auto* up = &target->upload;
     // The source may live in another region, as for CopyObject.
     auto src_region = bucket_region(source.bucket);
     if (!src_region) return unexpected(src_region.error());
