@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <set>
 #include <sstream>
 
@@ -12,7 +13,11 @@
 #include "fakes/cloudformation/template/evaluator.hpp"
 #include "fakes/cloudformation/template/validate.hpp"
 #include "fakes/cloudformation/wire/operations.hpp"
+#include "deploy/cloudformation_action.hpp"
+#include "engine/session/action_types.hpp"
+#include "fakes/s3/operations.hpp"
 #include "fakes/ssm/wire.hpp"
+#include "model/validate/rules.hpp"
 #include "model/buildspec_keys.hpp"
 
 namespace pipemu::cli {
@@ -24,6 +29,24 @@ namespace {
 using Notes = std::map<std::string, std::map<std::string, std::string>>;
 const Notes& notes() {
   static const Notes n = {
+      {"s3",
+       {{"CreateBucket", "LocationConstraint (none means us-east-1; naming us-east-1 is "
+                         "InvalidLocationConstraint and one unlike the request's region "
+                         "IllegalLocationConstraintException, as on AWS), naming rules, "
+                         "BucketAlreadyOwnedByYou / BucketAlreadyExists: bucket names are global "
+                         "across regions."},
+        {"ListObjects", "prefix, delimiter, marker, max-keys, encoding-type=url."},
+        {"ListObjectsV2", "prefix, delimiter, max-keys, continuation-token, start-after, "
+                          "encoding-type=url."},
+        {"PutObject", "The body streams to disk. Content-MD5, aws-chunked bodies, flexible checksums "
+                      "(CRC32, CRC32C, SHA1, SHA256; CRC64NVME is refused by name), user metadata."},
+        {"GetObject", "One byte range (`Range`); stored checksums with `x-amz-checksum-mode: ENABLED`. "
+                      "One version per key: `versionId` and `partNumber` are accepted and ignored."},
+        {"HeadObject", "As GetObject, without the body."},
+        {"UploadPart", "Content-MD5 and flexible checksums, as PutObject."},
+        {"UploadPartCopy", "x-amz-copy-source-range; the source may be in another region."},
+        {"CopyObject", "x-amz-metadata-directive COPY or REPLACE."},
+        {"CompleteMultipartUpload", "ETag `<MD5 of the parts' MD5s>-N`; COMPOSITE checksums."}}},
       {"intrinsics",
        {{"Fn::GetAZs", "A fixed list of realistic zone names per region."},
         {"Fn::Cidr", "IPv4 blocks only."},
@@ -84,11 +107,12 @@ std::string note(const std::string& section, const std::string& name) {
 
 // The generated lists, by section (also what stale-note detection checks against).
 struct Lists {
-  std::vector<std::string> ssm, cloudformation, intrinsics, pseudo, buildspec, types;
+  std::vector<std::string> s3, ssm, cloudformation, intrinsics, pseudo, buildspec, types;
 };
 
 Lists lists() {
   Lists l;
+  for (const auto& op : s3::operations()) l.s3.push_back(op.name);
   l.ssm = ssm::operation_names();
   for (const auto& [name, handler] : cfn::wire::handlers()) l.cloudformation.push_back(name);
   l.intrinsics = cfn::intrinsic_functions();
@@ -108,6 +132,53 @@ void name_table(std::ostream& out, const std::string& section, const std::string
     std::string text = note(section, n);
     out << fmt::format("| `{}` | {} |\n", n, text);
   }
+  out << "\n";
+}
+
+void s3_operations(std::ostream& out) {
+  out << "| Operation | Request | Notes |\n|---|---|---|\n";
+  for (const auto& op : s3::operations())
+    out << fmt::format("| `{}` | `{}` | {} |\n", op.name, op.request, note("s3", op.name));
+  out << "\n";
+}
+
+// Every action type pipemu knows: the ones a run executes, and the ones `pipemu validate` only
+// checks (a run fails at them, saying pipemu does not emulate the type).
+void action_types(std::ostream& out) {
+  struct Row {
+    std::string runs, keys;
+  };
+  std::map<std::tuple<std::string, std::string, std::string>, Row> rows;
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& k : v) s += (s.empty() ? "`" : ", `") + k + "`";
+    return s.empty() ? std::string("none") : s;
+  };
+  for (const auto& t : model::validate::action_type_keys())
+    rows[{t.category, t.owner, t.provider}].keys =
+        t.required.empty() && t.optional.empty()
+            ? "per ActionMode (below)"
+            : (t.required.empty() ? std::string() : "required " + join(t.required) + "; ") +
+                  "optional " + join(t.optional);
+  for (const auto& t : engine::emulated_action_types())
+    rows[{t.category, t.owner, t.provider}].runs = t.what;
+  out << "| Category | Owner | Provider | What a run does | Configuration `pipemu validate` checks |\n"
+         "|---|---|---|---|---|\n";
+  for (const auto& [id, row] : rows) {
+    const auto& [category, owner, provider] = id;
+    out << fmt::format("| {} | {} | {} | {} | {} |\n", category, owner, provider,
+                       row.runs.empty() ? "*Validated only*: a run fails this action with \"pipemu "
+                                          "does not emulate action type ...\"."
+                                        : row.runs,
+                       row.keys.empty() ? "not checked" : row.keys);
+  }
+  out << "\n";
+}
+
+void action_modes(std::ostream& out) {
+  out << "| ActionMode | What the action does |\n|---|---|\n";
+  for (const auto& m : deploy::cloudformation_action_modes())
+    out << fmt::format("| `{}` | {} |\n", m.mode, m.what);
   out << "\n";
 }
 
@@ -153,6 +224,15 @@ std::string aws_coverage_markdown() {
          "listed is not emulated: the fakes answer an unknown operation with AWS's own\n"
          "`UnknownOperationException` / `InvalidAction`.\n\n";
 
+  out << "## S3 operations\n\n"
+         "REST protocol, path-style (`/bucket/key`) and virtual-host style (`bucket.s3.<region>."
+         "amazonaws.com`, `bucket.localhost`), from the operation table in "
+         "`fakes/s3/operations.cpp`, tried in this order. A bucket addressed from another region "
+         "answers AWS's 301 `PermanentRedirect` with the bucket's region in `x-amz-bucket-region`; "
+         "any other subresource answers `NotImplemented` naming the operation "
+         "(e.g. `PutBucketTagging`).\n\n";
+  s3_operations(out);
+
   out << "## SSM Parameter Store operations\n\n"
          "JSON 1.1 protocol (`X-Amz-Target: AmazonSSM.<Operation>`), from the dispatch table in "
          "`fakes/ssm/wire.cpp`.\n\n";
@@ -183,19 +263,22 @@ std::string aws_coverage_markdown() {
          "about any other key. `<phase>` is `pre_build`, `build` or `post_build`.\n\n";
   name_table(out, "buildspec", "Key", l.buildspec);
 
-  out << "## Not generated yet\n\n"
-         "These are emulated but their lists still live in code paths rather than one table, so "
-         "they are not listed here yet: S3 operations (`fakes/s3/wire.cpp` routes by method and "
-         "subresource; see `docs/fakes.md`), pipeline action providers "
-         "(`emulator/engine/session/session.cpp`) and CloudFormation ActionModes "
-         "(`emulator/deploy/cloudformation_action.cpp`).\n";
+  out << "## Pipeline action types\n\n"
+         "From the run's executor table (`emulator/engine/session/action_types.cpp`) and the "
+         "configuration rules of `pipemu validate` (`emulator/model/validate/action_rules.cpp`).\n\n";
+  action_types(out);
+
+  out << "## CloudFormation ActionModes\n\n"
+         "From `emulator/deploy/cloudformation_action.cpp`; any other mode fails the action with "
+         "\"Invalid action configuration: ActionMode X is not one of ...\".\n\n";
+  action_modes(out);
   return out.str();
 }
 
 std::vector<std::string> aws_coverage_stale_notes() {
   Lists l = lists();
   std::map<std::string, const std::vector<std::string>*> by_section = {
-      {"ssm", &l.ssm}, {"cloudformation", &l.cloudformation}, {"intrinsics", &l.intrinsics},
+      {"s3", &l.s3}, {"ssm", &l.ssm}, {"cloudformation", &l.cloudformation}, {"intrinsics", &l.intrinsics},
       {"pseudo", &l.pseudo}, {"buildspec", &l.buildspec},
       {"types", &l.types}};
   std::vector<std::string> stale;

@@ -9,10 +9,35 @@
 
 namespace pipemu::deploy {
 
+const std::vector<ActionModeInfo>& cloudformation_action_modes() {
+  static const std::vector<ActionModeInfo> modes = {
+      {"CREATE_UPDATE", "Creates the stack, or updates it; \"No updates are to be performed.\" is a success."},
+      {"REPLACE_ON_FAILURE", "As CREATE_UPDATE, but a stack in a failed state is deleted and created again."},
+      {"DELETE_ONLY", "Deletes the stack; a stack that does not exist is a success with nothing done."},
+      {"CHANGE_SET_REPLACE", "Creates the named change set, replacing one of that name; an empty change set "
+                             "is a success."},
+      {"CHANGE_SET_EXECUTE", "Executes the named change set; an empty (FAILED, no changes) one is a "
+                             "no-op success."},
+  };
+  return modes;
+}
+
 namespace {
 
-const std::set<std::string> kModes = {"CREATE_UPDATE", "CHANGE_SET_REPLACE", "CHANGE_SET_EXECUTE",
-                                      "DELETE_ONLY", "REPLACE_ON_FAILURE"};
+bool known_mode(const std::string& mode) {
+  for (const auto& m : cloudformation_action_modes())
+    if (mode == m.mode) return true;
+  return false;
+}
+
+// "CHANGE_SET_EXECUTE, CHANGE_SET_REPLACE, ..." in AWS's (alphabetical) order.
+std::string mode_list() {
+  std::set<std::string> names;
+  for (const auto& m : cloudformation_action_modes()) names.insert(m.mode);
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
 
 std::string cfg(const CfnActionRequest& r, const std::string& key) {
   auto it = r.configuration.find(key);
@@ -40,12 +65,10 @@ class Deployer {
     const std::string& mode = result_.action_mode;
     if (mode.empty())
       return fail(result_, "Invalid action configuration: ActionMode is required", "ConfigurationError");
-    if (!kModes.count(mode))
+    if (!known_mode(mode))
       return fail(result_,
-                  fmt::format("Invalid action configuration: ActionMode {} is not one of "
-                              "CHANGE_SET_EXECUTE, CHANGE_SET_REPLACE, CREATE_UPDATE, DELETE_ONLY, "
-                              "REPLACE_ON_FAILURE",
-                              mode),
+                  fmt::format("Invalid action configuration: ActionMode {} is not one of {}", mode,
+                              mode_list()),
                   "ConfigurationError");
     if (result_.stack_name.empty())
       return fail(result_, "Invalid action configuration: StackName is required", "ConfigurationError");

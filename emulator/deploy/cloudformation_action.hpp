@@ -44,6 +44,13 @@ struct CfnActionResult {
 
 CfnActionResult run_cloudformation_action(cfn::Service& cloudformation, const CfnActionRequest& request);
 
+// The ActionModes the action runs, with what each does (the table the action checks against).
+struct ActionModeInfo {
+  const char* mode;
+  const char* what;
+};
+const std::vector<ActionModeInfo>& cloudformation_action_modes();
+
 // Statuses REPLACE_ON_FAILURE deletes and recreates.
 bool is_failed_stack_status(const std::string& status);
 

@@ -15,6 +15,7 @@
 #include "engine/artifact_store.hpp"
 #include "engine/pipeline_stack.hpp"
 #include "engine/scheduler.hpp"
+#include "engine/session/action_types.hpp"
 #include "engine/session/loopback_fakes.hpp"
 
 namespace pipemu::engine {
@@ -46,14 +47,17 @@ struct Executors {
         cloudformation(aws.cloudformation(), aws.account()),
         s3deploy(aws.s3(), aws.account()),
         approval(hooks.approve, hooks.ask ? hooks.ask : no_answer) {
-    table.add("Source", "ThirdParty", "GitHub", &source);
-    table.add("Source", "AWS", "CodeCommit", &source);
-    table.add("Source", "AWS", "CodeStarSourceConnection", &source);
-    table.add("Build", "AWS", "CodeBuild", &codebuild);
-    table.add("Test", "AWS", "CodeBuild", &codebuild);
-    table.add("Deploy", "AWS", "CloudFormation", &cloudformation);
-    table.add("Deploy", "AWS", "S3", &s3deploy);
-    table.add("Approval", "AWS", "Manual", &approval);
+    for (const auto& t : emulated_action_types()) table.add(t.category, t.owner, t.provider, runner(t.runner));
+  }
+  ActionExecutor* runner(ActionRunner r) {
+    switch (r) {
+      case ActionRunner::Source: return &source;
+      case ActionRunner::CodeBuild: return &codebuild;
+      case ActionRunner::CloudFormation: return &cloudformation;
+      case ActionRunner::S3Deploy: return &s3deploy;
+      case ActionRunner::Approval: return &approval;
+    }
+    return nullptr;
   }
   SourceAction source;
   CodeBuildAction codebuild;

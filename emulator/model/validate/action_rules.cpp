@@ -162,6 +162,15 @@ void check_keys(const Action& a, const ProviderSpec& s, Diagnostics& d) {
 
 }  // namespace
 
+std::vector<ActionTypeKeys> action_type_keys() {
+  std::vector<ActionTypeKeys> out;
+  for (const auto& s : specs())
+    for (const char* category : *s.category ? std::vector<const char*>{s.category}
+                                             : std::vector<const char*>{"Build", "Test"})
+      out.push_back({category, s.owner, s.provider, s.required, s.optional});
+  return out;
+}
+
 void check_action_configs(const Pipeline& p, Diagnostics& d) {
   static const std::vector<std::string> categories = {"Source",   "Build",  "Test",   "Deploy",
                                                       "Approval", "Invoke", "Compute"};

@@ -2,6 +2,7 @@
 // The checks behind `pipemu validate`, one family per file. Each appends diagnostics with a
 // stable rule id and, where AWS has one, AWS's own message. Pure: no I/O, no environment.
 #include <string>
+#include <vector>
 
 #include "model/buildspec.hpp"
 #include "model/codebuild_project.hpp"
@@ -28,6 +29,14 @@ void check_pipeline_structure(const Pipeline& p, Diagnostics& d);
 
 // action_rules.cpp: configuration keys and artifact counts per provider.
 void check_action_configs(const Pipeline& p, Diagnostics& d);
+
+// The action types whose configuration check_action_configs knows, one row per category (a
+// spec shared by Build and Test appears under both), for `pipemu coverage`.
+struct ActionTypeKeys {
+  std::string category, owner, provider;
+  std::vector<std::string> required, optional;
+};
+std::vector<ActionTypeKeys> action_type_keys();
 
 // region_rules.cpp: ArtifactStore(s) versus action regions and the pipeline's own region.
 // `region` is the pipeline's region; empty when unknown.
