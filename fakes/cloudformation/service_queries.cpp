@@ -40,35 +40,49 @@ ApiResult<Resource> Service::describe_stack_resource(const Caller& c, const std:
   });
 }
 
+namespace {
+
+// DescribeStackResources' lookup; ListStackResources is the same read under its own name (so a
+// fault rule on either operation hits only that one).
+ApiResult<std::vector<Resource>> stack_resources(Env& env, const std::string& name,
+                                                 const std::string& logical_id,
+                                                 const std::string& physical_id) {
+  std::vector<Resource> out;
+  if (name.empty()) {
+    if (physical_id.empty())
+      return unexpected(validation_error("Either StackName or PhysicalResourceId must be specified."));
+    for (const auto& s : env.store.list_stacks(false))
+      for (auto& r : env.store.resources(s.id))
+        if (r.physical_id == physical_id) out.push_back(std::move(r));
+    if (out.empty())
+      return unexpected(validation_error("Stack for " + physical_id + " does not exist"));
+    return out;
+  }
+  auto s = require_stack(env, name);
+  if (!s) return unexpected(s.error());
+  for (auto& r : env.store.resources(s->id))
+    if ((logical_id.empty() || r.logical_id == logical_id) &&
+        (physical_id.empty() || r.physical_id == physical_id))
+      out.push_back(std::move(r));
+  return out;
+}
+
+}  // namespace
+
 ApiResult<std::vector<Resource>> Service::describe_stack_resources(const Caller& c,
                                                                    const std::string& name,
                                                                    const std::string& logical_id,
                                                                    const std::string& physical_id) {
-  return impl_->in_region(c, "DescribeStackResources", [&](Env& env) -> ApiResult<std::vector<Resource>> {
-    std::vector<Resource> out;
-    if (name.empty()) {
-      if (physical_id.empty())
-        return unexpected(validation_error("Either StackName or PhysicalResourceId must be specified."));
-      for (const auto& s : env.store.list_stacks(false))
-        for (auto& r : env.store.resources(s.id))
-          if (r.physical_id == physical_id) out.push_back(std::move(r));
-      if (out.empty())
-        return unexpected(validation_error("Stack for " + physical_id + " does not exist"));
-      return out;
-    }
-    auto s = require_stack(env, name);
-    if (!s) return unexpected(s.error());
-    for (auto& r : env.store.resources(s->id))
-      if ((logical_id.empty() || r.logical_id == logical_id) &&
-          (physical_id.empty() || r.physical_id == physical_id))
-        out.push_back(std::move(r));
-    return out;
+  return impl_->in_region(c, "DescribeStackResources", [&](Env& env) {
+    return stack_resources(env, name, logical_id, physical_id);
   });
 }
 
 ApiResult<std::vector<Resource>> Service::list_stack_resources(const Caller& c,
                                                                const std::string& name) {
-  return describe_stack_resources(c, name);
+  return impl_->in_region(c, "ListStackResources", [&](Env& env) {
+    return stack_resources(env, name, {}, {});
+  });
 }
 
 ApiResult<std::vector<Stack>> Service::list_stacks(const Caller& c,

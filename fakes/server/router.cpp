@@ -89,6 +89,16 @@ Router::Router(fakes::Registry& registry, Options options)
 
 Router::~Router() = default;
 
+void Router::serve_cloudformation(std::shared_ptr<cfn::Service> service) {
+  auto wire = cfn::make_wire(std::move(service));
+  for (auto& w : wires_)
+    if (w->name() == wire->name()) {
+      w = std::move(wire);
+      return;
+    }
+  wires_.push_back(std::move(wire));
+}
+
 void Router::add_wire(std::unique_ptr<fakes::WireService> wire) {
   wires_.push_back(std::move(wire));
 }

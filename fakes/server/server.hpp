@@ -17,6 +17,10 @@
 #include "fakes/s3/service.hpp"
 #include "fakes/ssm/service.hpp"
 
+namespace pipemu::cfn {
+class Service;
+}
+
 namespace pipemu::server {
 
 struct Options {
@@ -34,6 +38,9 @@ class Router {
   ~Router();
   // Wires tried in order before S3's fallback.
   void add_wire(std::unique_ptr<fakes::WireService> wire);
+  // Serves CloudFormation from `service` instead of the router's own instance, so HTTP callers
+  // share its resource providers (and their faults) with in-process ones.
+  void serve_cloudformation(std::shared_ptr<cfn::Service> service);
   // Fills account/region/signing_service, then routes. Never throws.
   fakes::HttpResponse dispatch(fakes::HttpRequest& request);
   // True when the body should be read whole before dispatch (not an S3 request).

@@ -16,7 +16,7 @@ LocalAws::LocalAws(std::optional<std::filesystem::path> state_dir, std::string a
   auto providers = cfn::ProviderRegistry::with_defaults();
   // CreatePipeline's structural checks, so a pipeline stack with a bad declaration fails as on AWS.
   providers->add("AWS::CodePipeline::Pipeline", make_codepipeline_provider());
-  cfn_ = std::make_unique<cfn::Service>(
+  cfn_ = std::make_shared<cfn::Service>(
       [reg](const std::string& region) -> fakes::Database& { return reg->region(region); }, *ports_,
       std::move(providers));
   // The fault rules apply to CloudFormation calls as to S3 and SSM ones (scenario faults).

@@ -25,6 +25,9 @@ class LocalAws {
   s3::Service& s3() { return *s3_; }
   ssm::Service& ssm() { return *ssm_; }
   cfn::Service& cloudformation() { return *cfn_; }
+  // The same service, for the loopback server: a build's HTTP calls then meet the same resource
+  // providers (and their scenario faults) as the deploy actions' in-process calls.
+  std::shared_ptr<cfn::Service> shared_cloudformation() { return cfn_; }
   const std::string& account() const { return account_; }
 
  private:
@@ -33,7 +36,7 @@ class LocalAws {
   std::unique_ptr<s3::Service> s3_;
   std::unique_ptr<ssm::Service> ssm_;
   std::unique_ptr<cfn::FakesPorts> ports_;  // CloudFormation's view of S3 and SSM
-  std::unique_ptr<cfn::Service> cfn_;
+  std::shared_ptr<cfn::Service> cfn_;
 };
 
 }  // namespace pipemu::engine

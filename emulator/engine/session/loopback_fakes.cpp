@@ -6,11 +6,13 @@
 
 namespace pipemu::engine {
 
-LoopbackFakes::LoopbackFakes(fakes::Registry& registry, int threads) {
+LoopbackFakes::LoopbackFakes(fakes::Registry& registry, int threads,
+                             std::shared_ptr<cfn::Service> cloudformation) {
   server::Options opts;
   opts.port = 0;  // any free port: parallel scenarios each get their own
   opts.threads = threads;
   server_ = std::make_unique<server::Server>(registry, opts);
+  if (cloudformation) server_->router().serve_cloudformation(std::move(cloudformation));
   port_ = server_->bind();
   if (port_ > 0) thread_ = std::thread([this] { server_->run(); });
 }

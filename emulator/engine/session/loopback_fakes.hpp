@@ -10,12 +10,17 @@
 namespace pipemu::server {
 class Server;
 }
+namespace pipemu::cfn {
+class Service;
+}
 
 namespace pipemu::engine {
 
 class LoopbackFakes {
  public:
-  LoopbackFakes(fakes::Registry& registry, int threads);
+  // `cloudformation`: the service the engine uses in-process (nullptr: the server's own).
+  LoopbackFakes(fakes::Registry& registry, int threads,
+                std::shared_ptr<cfn::Service> cloudformation = nullptr);
   ~LoopbackFakes();
   LoopbackFakes(const LoopbackFakes&) = delete;
   LoopbackFakes& operator=(const LoopbackFakes&) = delete;

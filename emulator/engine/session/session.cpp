@@ -126,7 +126,8 @@ SessionResult run_session(LocalAws& aws, const SessionSettings& s, const Session
   std::unique_ptr<LoopbackFakes> server;
   build::ExecutorChoice executor;
   if (pipeline_has(pipeline, "CodeBuild")) {
-    server = std::make_unique<LoopbackFakes>(aws.registry(), s.server_threads);
+    server = std::make_unique<LoopbackFakes>(aws.registry(), s.server_threads,
+                                             aws.shared_cloudformation());
     if (server->url().empty())
       notice(Notice::Level::Warning, "cannot serve the fakes for builds: " + server->error());
     else

@@ -1,11 +1,13 @@
 // The registry's fault rules reach CloudFormation at its service boundary, so the deploy actions'
 // in-process calls and the query wire over HTTP (a build's aws CLI) see the same faults.
 #include <catch2/catch.hpp>
+#include <httplib.h>
 
 #include <chrono>
 
 #include "contract_support.hpp"
 #include "engine/actions/local_aws.hpp"
+#include "engine/session/loopback_fakes.hpp"
 
 using namespace pipemu;
 using namespace pipemu::test;
@@ -87,4 +89,46 @@ TEST_CASE("a slow CloudFormation operation takes the added latency on both paths
   t0 = std::chrono::steady_clock::now();
   CHECK(aws.cloudformation().list_exports(eu));
   CHECK(ms_since(t0) < 120);  // only the faulted region is slowed
+}
+
+TEST_CASE("a fault on ListStackResources hits that operation and not DescribeStackResources") {
+  engine::LocalAws aws(std::nullopt);
+  cfn::Caller c{aws.account(), "eu-west-1"};
+  cfn::CreateStackInput in;
+  in.stack_name = "listed";
+  in.template_body = kTemplate;
+  REQUIRE(aws.cloudformation().create_stack(c, in));
+  aws.registry().faults().add(
+      {fakes::FaultRule::Kind::Unavailable, "*", "cloudformation", "ListStackResources", -1, {}});
+
+  auto listed = aws.cloudformation().list_stack_resources(c, "listed");
+  REQUIRE_FALSE(listed);
+  CHECK(listed.error().code == "ServiceUnavailable");
+  auto described = aws.cloudformation().describe_stack_resources(c, "listed");
+  REQUIRE(described);
+  CHECK(described->size() == 1);
+}
+
+TEST_CASE("a resource fault reaches stacks a build creates over the run's loopback server") {
+  engine::LocalAws aws(std::nullopt);
+  aws.cloudformation().providers().set_fault("AWS::SNS::Topic", "eu-west-1",
+                                             "Resource handler returned message: \"quota\"");
+  engine::LoopbackFakes fakes(aws.registry(), 2, aws.shared_cloudformation());
+  REQUIRE_FALSE(fakes.url().empty());
+  httplib::Client client(fakes.url());
+  auto form = [&](const std::string& body) {
+    httplib::Headers h;
+    for (const auto& [k, v] : signed_for("eu-west-1", "cloudformation")) h.emplace(k, v);
+    return client.Post("/", h, "Version=2010-05-15&" + body, "application/x-www-form-urlencoded");
+  };
+  auto created = form("Action=CreateStack&StackName=from-build&TemplateBody=" +
+                      fakes::url_encode(kTemplate, false));
+  REQUIRE(created);
+  CHECK(created->status == 200);
+  auto stacks = form("Action=DescribeStacks&StackName=from-build");
+  REQUIRE(stacks);
+  CHECK(stacks->body.find("<StackStatus>ROLLBACK_COMPLETE</StackStatus>") != std::string::npos);
+  auto events = form("Action=DescribeStackEvents&StackName=from-build");
+  REQUIRE(events);
+  CHECK(events->body.find("quota") != std::string::npos);
 }
