@@ -13,6 +13,8 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(YAMLCPP REQUIRED IMPORTED_TARGET yaml-cpp)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+# Tar streams for the Docker Engine API's archive endpoint (the executor's copy mode).
+pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)
 pkg_check_modules(PUGIXML QUIET IMPORTED_TARGET pugixml)
 if(NOT PUGIXML_FOUND)
   find_package(pugixml REQUIRED)

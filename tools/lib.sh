@@ -5,7 +5,7 @@ PIPEMU_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PIPEMU_BUILD=${PIPEMU_BUILD:-$PIPEMU_ROOT/build}
 
 PIPEMU_PACKAGES=(build-essential cmake pkg-config git libyaml-cpp-dev libgit2-dev libcpp-httplib-dev
-  libsqlite3-dev catch2 nlohmann-json3-dev libpugixml-dev libzip-dev libssl-dev libcli11-dev
+  libsqlite3-dev catch2 nlohmann-json3-dev libpugixml-dev libzip-dev libarchive-dev libssl-dev libcli11-dev
   libfmt-dev zip unzip python3)
 # Only the tests need these: JUnit schema checks and the headless-browser report test.
 PIPEMU_TEST_PACKAGES=(libxml2-utils chromium)

@@ -1,17 +1,21 @@
 #include "build/docker_executor.hpp"
 
-#include "build/log_format.hpp"
-
 #include <atomic>
+#include <random>
 #include <thread>
+
+#include "build/docker/container_files.hpp"
+#include "build/log_format.hpp"
 
 namespace pipemu::build {
 namespace {
 
 class DockerSession : public Session {
  public:
-  DockerSession(docker::Client client, std::string id, OutputSink sink)
-      : client_(std::move(client)), id_(std::move(id)) {
+  DockerSession(docker::Client client, std::string id, OutputSink sink, bool copies,
+                std::vector<std::string> volumes)
+      : client_(std::move(client)), id_(std::move(id)), volumes_(std::move(volumes)) {
+    if (copies) files_ = std::make_unique<docker::ContainerFiles>(client_, id_);
     follower_ = std::thread([this, sink = std::move(sink)] {
       auto r = client_.follow_logs(id_, sink);
       if (!r) stream_error_ = r.error();
@@ -23,6 +27,7 @@ class DockerSession : public Session {
       follower_.join();
     }
     (void)client_.remove(id_);
+    for (const auto& v : volumes_) (void)client_.remove_volume(v);
   }
   void kill() override { (void)client_.kill(id_); }
   Expected<long, std::string> wait() override {
@@ -32,22 +37,32 @@ class DockerSession : public Session {
     if (!stream_error_.empty()) return unexpected(stream_error_);
     return code;
   }
+  SessionFiles* files() override { return files_.get(); }
 
  private:
   docker::Client client_;
   std::string id_;
+  std::vector<std::string> volumes_;
+  std::unique_ptr<docker::ContainerFiles> files_;
   std::thread follower_;
   std::string stream_error_;
 };
 
 }  // namespace
 
-nlohmann::json container_config(const SessionSpec& spec, const docker::Endpoint& engine) {
+nlohmann::json container_config(const SessionSpec& spec, const docker::Endpoint& engine, FilesMode mode) {
   nlohmann::json env = nlohmann::json::array();
   for (const auto& [k, v] : spec.env) env.push_back(k + "=" + v);
   nlohmann::json binds = nlohmann::json::array();
-  for (const auto& m : spec.mounts)
+  nlohmann::json mounts = nlohmann::json::array();
+  for (const auto& m : spec.mounts) {
+    if (mode == FilesMode::Copy) {
+      if (!m.volume.empty())
+        mounts.push_back({{"Type", "volume"}, {"Source", m.volume}, {"Target", m.container}});
+      continue;  // the rest is uploaded
+    }
     binds.push_back(m.host + ":" + m.container + (m.read_only ? ":ro" : ""));
+  }
   if (spec.privileged) {
     // The build's docker CLI reaches the same engine pipemu uses (the article's `docker run`).
     if (engine.kind == docker::Endpoint::Kind::Unix)
@@ -55,6 +70,9 @@ nlohmann::json container_config(const SessionSpec& spec, const docker::Endpoint&
     else
       env.push_back("DOCKER_HOST=" + engine.describe());
   }
+  nlohmann::json host = {{"NetworkMode", "host"}, {"Privileged", spec.privileged}, {"Binds", binds},
+                         {"LogConfig", {{"Type", "json-file"}, {"Config", nlohmann::json::object()}}}};
+  if (!mounts.empty()) host["Mounts"] = mounts;
   nlohmann::json cfg = {
       {"Image", spec.image},
       {"Cmd", spec.command},
@@ -64,37 +82,62 @@ nlohmann::json container_config(const SessionSpec& spec, const docker::Endpoint&
       {"AttachStdout", true},
       {"AttachStderr", true},
       {"Labels", {{"pipemu.build", spec.label}}},
-      {"HostConfig",
-       {{"NetworkMode", "host"}, {"Privileged", spec.privileged}, {"Binds", binds},
-        {"LogConfig", {{"Type", "json-file"}, {"Config", nlohmann::json::object()}}}}},
+      {"HostConfig", host},
   };
   if (!spec.workdir.empty()) cfg["WorkingDir"] = spec.workdir;
   return cfg;
 }
 
+Expected<EngineDir, std::string> DockerExecutor::create_engine_dir(const std::string& label) {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  std::string name = "pipemu-src-" + std::to_string(rng() % 1000000000000ULL);
+  auto path = client_.create_volume(name, label);
+  if (!path) return unexpected(path.error());
+  return EngineDir{name, *path};
+}
+
+void DockerExecutor::remove_engine_dir(const std::string& volume) { (void)client_.remove_volume(volume); }
+
 Expected<std::unique_ptr<Session>, std::string> DockerExecutor::start(const SessionSpec& spec,
                                                                       OutputSink sink) {
-  auto id = client_.create_container(container_config(spec, client_.endpoint()));
-  if (!id) return unexpected(id.error());
+  std::vector<std::string> volumes;
+  for (const auto& m : spec.mounts)
+    if (!m.volume.empty()) volumes.push_back(m.volume);
+  auto fail = [&](const std::string& id, std::string why) -> Expected<std::unique_ptr<Session>, std::string> {
+    if (!id.empty()) (void)client_.remove(id);
+    for (const auto& v : volumes) (void)client_.remove_volume(v);
+    return unexpected(std::move(why));
+  };
+  // Copy mode: the container exists but has not started when the files go in, so the shell
+  // finds its control directory (and FIFO) and the source in place.
+  auto create = [&](const nlohmann::json& cfg) -> Expected<std::string, std::string> {
+    auto id = client_.create_container(cfg);
+    if (!id || mode_ != FilesMode::Copy) return id;
+    for (const auto& m : spec.mounts)
+      if (auto up = docker::upload_dir(client_, *id, m.host, m.container); !up) {
+        (void)client_.remove(*id);
+        return unexpected("copying " + m.host + " into the build container: " + up.error());
+      }
+    return id;
+  };
+  auto cfg = container_config(spec, client_.endpoint(), mode_);
+  auto id = create(cfg);
+  if (!id) return fail("", id.error());
   if (auto started = client_.start(*id); !started) {
-    (void)client_.remove(*id);
     // Engines inside restricted sandboxes (rootless, nested) refuse privileged containers. What
     // the builds need from PrivilegedMode is the engine itself, which the mounted socket gives.
-    if (!spec.privileged || started.error().find("caps") == std::string::npos)
-      return unexpected(started.error());
-    auto cfg = container_config(spec, client_.endpoint());
+    if (!spec.privileged || started.error().find("caps") == std::string::npos) return fail(*id, started.error());
+    (void)client_.remove(*id);
     cfg["HostConfig"]["Privileged"] = false;
-    id = client_.create_container(cfg);
-    if (!id) return unexpected(id.error());
-    if (auto again = client_.start(*id); !again) {
-      (void)client_.remove(*id);
-      return unexpected(again.error());
-    }
+    id = create(cfg);
+    if (!id) return fail("", id.error());
+    if (auto again = client_.start(*id); !again) return fail(*id, again.error());
     sink(container_line("pipemu: this Docker engine refuses privileged containers; PrivilegedMode runs "
                         "unprivileged with the engine socket mounted, so docker commands in the build work") +
          "\n");
   }
-  return std::unique_ptr<Session>(new DockerSession(client_, *id, std::move(sink)));
+  return std::unique_ptr<Session>(new DockerSession(client_, *id, std::move(sink), mode_ == FilesMode::Copy,
+                                                    std::move(volumes)));
 }
 
 }  // namespace pipemu::build

@@ -1,5 +1,6 @@
 #include "build/project_build.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -95,7 +96,20 @@ LoadedBuildspec load_project_buildspec(const model::CodeBuildProject& project, c
   return out;
 }
 
-Expected<ExecutorChoice, std::string> choose_executor(std::string_view kind) {
+Expected<std::string, std::string> engine_files_setting(std::string_view files) {
+  std::string v(files);
+  if (v.empty()) {
+    const char* env = std::getenv("PIPEMU_ENGINE_FILES");
+    v = env && *env ? env : "auto";
+    if (v != "mount" && v != "copy" && v != "auto")
+      return unexpected("PIPEMU_ENGINE_FILES='" + v + "': expected copy, mount or auto");
+  }
+  if (v != "mount" && v != "copy" && v != "auto")
+    return unexpected("unknown engine files mode '" + v + "' (copy, mount or auto)");
+  return v;
+}
+
+Expected<ExecutorChoice, std::string> choose_executor(std::string_view kind, std::string_view files) {
   ExecutorChoice c;
   if (kind == "local") {
     c.executor = std::make_unique<LocalExecutor>();
@@ -104,29 +118,31 @@ Expected<ExecutorChoice, std::string> choose_executor(std::string_view kind) {
   }
   if (kind != "docker" && kind != "auto")
     return unexpected("unknown executor '" + std::string(kind) + "' (docker, local or auto)");
+  auto mode = engine_files_setting(files);
+  if (!mode) return unexpected(mode.error());
   auto endpoint = docker::endpoint_from_environment();
   if (!endpoint) return unexpected(endpoint.error());
+  c.remote_engine = !docker::on_this_machine(*endpoint);
   // Checked before connecting: a remote engine may well answer, and the build would then fail
   // obscurely on mounts of paths that engine's machine does not have.
-  if (!docker::on_this_machine(*endpoint)) {
-    if (kind == "docker") return unexpected(docker::remote_engine_error(*endpoint));
-    c.executor = std::make_unique<LocalExecutor>();
-    c.note = "the Docker engine at " + endpoint->describe() +
-             " is not on this machine (the docker executor needs bind mounts): using the local executor "
-             "(commands run on this machine, less isolated)";
-    return c;
-  }
+  if (c.remote_engine && *mode == "mount") return unexpected(docker::remote_engine_error(*endpoint));
   docker::Client client(*endpoint);
   auto version = client.version();
   if (!version) {
     if (kind == "docker") return unexpected(version.error());
     c.executor = std::make_unique<LocalExecutor>();
+    c.remote_engine = false;
     c.note = "no Docker engine answered at " + endpoint->describe() +
              ": using the local executor (commands run on this machine, less isolated)";
     return c;
   }
+  bool copy = *mode == "copy" || c.remote_engine;
   c.note = "docker executor: engine " + *version + " at " + endpoint->describe();
-  c.executor = std::make_unique<DockerExecutor>(client);
+  if (c.remote_engine)
+    c.note += " (not on this machine: files are copied in and out of the build container, no bind mounts)";
+  else if (copy)
+    c.note += " (engine files: copy; files are copied in and out of the build container, no bind mounts)";
+  c.executor = std::make_unique<DockerExecutor>(client, copy ? FilesMode::Copy : FilesMode::Mount);
   return c;
 }
 

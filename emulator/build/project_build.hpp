@@ -17,7 +17,8 @@
 
 namespace pipemu::build {
 
-// Where the build container reaches pipemu's fakes (host network: a loopback URL works).
+// Where the build container reaches pipemu's fakes (host network: a loopback URL works when the
+// engine is on this machine; with one elsewhere, a URL whose host that machine can reach).
 struct FakesEndpoint {
   std::string url;  // e.g. http://127.0.0.1:45123; "" = the build gets no AWS endpoint
 };
@@ -44,13 +45,21 @@ struct LoadedBuildspec {
 LoadedBuildspec load_project_buildspec(const model::CodeBuildProject& project, const std::string& src_dir,
                                        const std::string& override_file = {});
 
-// `kind`: "docker", "local" or "auto" (Docker when the engine answers). `note` says what was
-// chosen and, for local, that it is less isolated.
+// `kind`: "docker", "local" or "auto" (Docker when the engine answers). `files`: how the docker
+// executor shares files with the container: "mount" (bind mounts; the engine must be on this
+// machine), "copy" (uploads and downloads through the Engine API; any engine), "auto" (copy when
+// the engine is not on this machine); "" = $PIPEMU_ENGINE_FILES, else auto. `note` says what
+// was chosen and, for local, that it is less isolated.
 struct ExecutorChoice {
   std::unique_ptr<Executor> executor;
   std::string note;
+  bool remote_engine = false;  // the engine is on another machine: 127.0.0.1 there is not here
 };
-Expected<ExecutorChoice, std::string> choose_executor(std::string_view kind);
+Expected<ExecutorChoice, std::string> choose_executor(std::string_view kind, std::string_view files = {});
+
+// The files mode `choose_executor` uses for `files` ("" = $PIPEMU_ENGINE_FILES, else "auto");
+// an error names the accepted values.
+Expected<std::string, std::string> engine_files_setting(std::string_view files);
 
 struct ProjectBuild {
   model::CodeBuildProject project;

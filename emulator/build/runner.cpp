@@ -19,6 +19,7 @@
 
 #include "build/artifacts.hpp"
 #include "build/cache.hpp"
+#include "build/control_files.hpp"
 #include "build/log_format.hpp"
 #include "build/masker.hpp"
 #include "build/shell_protocol.hpp"
@@ -119,6 +120,7 @@ class Run {
   StepEnd run_internal(const std::string& script);
   void capture_exports();
   void end_session();
+  void take_back();
   Status upload_artifacts(std::string& code, std::string& msg);
   void finalize();
   std::optional<std::string> resolve(const EnvVar& v, std::string& code, std::string& msg);
@@ -137,9 +139,13 @@ class Run {
   std::string src_host_, ctl_host_, src_in_, ctl_in_;
   std::vector<Mount> mounts_;
   CachePlan cache_;
+  // Where the artifacts are collected from: the source dir, or (copy mode) its copy taken back
+  // from the container when the build ended.
+  std::string results_dir_;
 
   std::string marker_ = new_marker();
   std::unique_ptr<Session> session_;
+  std::unique_ptr<ControlFiles> control_;
   std::unique_ptr<OutputParser> parser_;
   EventQueue events_;
   std::thread waiter_;
@@ -148,6 +154,8 @@ class Run {
   bool session_ended_ = false;
   bool shell_restarted_ = false;
   bool build_failed_ = false;
+  std::string layout_error_;
+  bool results_needed_ = false;  // copy mode: take the source back for UPLOAD_ARTIFACTS
   std::vector<std::pair<std::string, std::string>> env_;
 };
 
@@ -186,7 +194,19 @@ bool Run::layout() {
     std::string out_root = "/codebuild/output/src" + digits;
     src_in_ = req_.privileged ? src_host_ : out_root + "/src";
     ctl_in_ = "/codebuild/pipemu";
-    mounts_.push_back({src_host_, src_in_, false});
+    std::string volume;
+    if (req_.privileged && ex_.copies_files()) {
+      // Copy mode: this machine's path means nothing to the engine's; a volume mounted at its
+      // own path there plays the same part for `docker run -v $(pwd):...`.
+      auto dir = ex_.create_engine_dir(result_.build_id);
+      if (!dir) {
+        layout_error_ = dir.error();
+        return false;
+      }
+      src_in_ = dir->path;
+      volume = dir->volume;
+    }
+    mounts_.push_back({src_host_, src_in_, false, volume});
     mounts_.push_back({ctl_host_, ctl_in_, false});
     for (const auto& [name, dir] : req_.secondary_sources)
       mounts_.push_back({fs::weakly_canonical(dir, ec).string(), out_root + "/" + name, false});
@@ -195,6 +215,7 @@ bool Run::layout() {
     ctl_in_ = ctl_host_;
   }
   result_.src_dir_in_build = src_in_;
+  results_dir_ = ex_.copies_files() ? (work / "results" / "src").string() : src_host_;
   return true;
 }
 
@@ -236,10 +257,12 @@ bool Run::provision() {
   }
   if (!layout()) {
     record(Phase::Provisioning, Status::Fault, "CLIENT_ERROR",
-           "cannot prepare the work directory " + req_.work_dir, began, false);
+           layout_error_.empty() ? "cannot prepare the work directory " + req_.work_dir : layout_error_, began,
+           false);
     return false;
   }
-  // Cache directories: bind-mounted by Docker; copied in by the local executor.
+  // Cache directories: bind-mounted (or, copy mode, uploaded) by Docker; copied in by the local
+  // executor.
   if (!req_.cache_root.empty()) {
     cache_ = plan_cache(req_.buildspec.cache_paths, req_.cache_root + "/" + cache_key(req_.project_name));
     for (const auto& d : cache_.dirs) {
@@ -270,6 +293,10 @@ bool Run::provision() {
     return false;
   }
   session_ = std::move(*session);
+  if (auto* files = session_->files())
+    control_ = copied_control(*files, ctl_in_);
+  else
+    control_ = shared_control(ctl_host_, fifo_);
   waiter_ = std::thread([this] {
     auto code = session_->wait();
     parser_->finish();
@@ -283,12 +310,10 @@ StepEnd Run::step(const std::string& script, long& rc) {
   if (session_ended_) return StepEnd::SessionEnded;
   if (timed_out_ || Clock::now() >= deadline_) return StepEnd::TimedOut;
   std::string name = fmt::format("cmd/{:04}.sh", ++step_no_);
-  {
-    std::ofstream f(ctl_host_ + "/" + name);
-    f << script << "\n";
-  }
-  std::string line = step_line(ctl_in_ + "/" + name, marker_);
-  if (::write(fifo_, line.data(), line.size()) != static_cast<ssize_t>(line.size())) {
+  auto sent = control_->put(name, script + "\n", false);
+  if (sent) sent = control_->send(step_line(ctl_in_ + "/" + name, marker_));
+  if (!sent) {
+    say("pipemu: " + sent.error());
     session_ended_ = true;
     return StepEnd::SessionEnded;
   }
@@ -384,11 +409,11 @@ bool Run::download_source() {
     for (const auto& [name, dir] : req_.secondary_sources)
       builtins.push_back({"CODEBUILD_SRC_DIR_" + name, fs::weakly_canonical(dir).string()});
   for (auto& b : builtins) env_.push_back(b);
-  {
-    std::ofstream f(ctl_host_ + "/env.sh");
-    f << export_script(env_);
+  if (auto put = control_->put("env.sh", export_script(env_), true); !put) {
+    code = "CLIENT_ERROR";
+    msg = "cannot hand the environment to the build: " + put.error();
+    return fail(Status::Fault);
   }
-  ::chmod((ctl_host_ + "/env.sh").c_str(), 0600);
   if (!bs.run_as.empty()) say("run-as " + bs.run_as + " is not emulated; commands run as root");
   say("Moving to directory " + src_in_);
   auto end = run_internal(". " + shell_quote(ctl_in_ + "/env.sh") + "\n" + keep_state_script(ctl_in_));
@@ -477,12 +502,8 @@ void Run::capture_exports() {
   }
   if (names.empty() || session_ended_) return;
   if (run_internal(capture_script(names, ctl_in_ + "/vars")) != StepEnd::Done) return;
-  for (const auto& n : names) {
-    std::ifstream f(ctl_host_ + "/vars/" + n, std::ios::binary);
-    if (!f) continue;
-    std::string value((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-    result_.exported_variables[n] = value;
-  }
+  for (const auto& n : names)
+    if (auto value = control_->get("vars/" + n)) result_.exported_variables[n] = *value;
 }
 
 void Run::end_session() {
@@ -494,16 +515,37 @@ void Run::end_session() {
     session_ended_ = true;
   }
   if (!session_ended_) {
-    std::ofstream(ctl_host_ + "/done").put('\n');
-    const char bye[] = "exit 0\n";
-    (void)!::write(fifo_, bye, sizeof bye - 1);
+    auto bye = control_->put("done", "\n", false);
+    if (bye) bye = control_->send("exit 0\n");
+    if (!bye) session_->kill();
     auto ev = events_.pop_until(std::min(deadline_, Clock::now() + std::chrono::seconds(30)));
     while (ev && ev->kind != Event::Kind::End) ev = events_.pop_until(Clock::now() + std::chrono::seconds(30));
     if (!ev) session_->kill();
   }
   if (waiter_.joinable()) waiter_.join();
+  take_back();
+  control_.reset();
   session_.reset();
   session_ended_ = true;
+}
+
+void Run::take_back() {
+  auto* files = session_->files();
+  if (!files) return;  // shared: the build wrote in place
+  // Copy mode: the container has stopped but still holds what the build left.
+  auto fetch = [&](const std::string& from, const std::string& to) {
+    auto got = files->fetch_dir(from, to);
+    if (!got) {
+      say("pipemu: cannot take " + from + " back from the build container: " + got.error());
+      return;
+    }
+    for (const auto& s : *got) say("pipemu: not copied back (a symlink pointing outside " + from + "): " + s);
+  };
+  if (results_needed_ && req_.buildspec.artifacts.present) fetch(src_in_, results_dir_);
+  for (const auto& d : cache_.dirs) {
+    bool absolute = !d.path.empty() && d.path[0] == '/';
+    fetch(absolute ? d.path : src_in_ + "/" + d.path, d.host);
+  }
 }
 
 Status Run::upload_artifacts(std::string& code, std::string& msg) {
@@ -515,7 +557,7 @@ Status Run::upload_artifacts(std::string& code, std::string& msg) {
   auto one = [&](const model::ArtifactSpec& spec, const std::string& zip) -> bool {
     say("Expanding base directory path: " + (spec.base_directory.empty() ? "." : spec.base_directory));
     std::vector<std::string> lines;
-    auto got = collect_artifacts(src_host_, spec, lines);
+    auto got = collect_artifacts(results_dir_, spec, lines);
     for (const auto& l : lines) say(l);
     if (!got) {
       code = "CLIENT_ERROR";
@@ -562,6 +604,7 @@ void Run::finalize() {
   fs::remove(ctl_host_ + "/env.sh", ec);  // holds resolved secrets
   fs::remove(ctl_host_ + "/state.sh", ec);  // so may what an `exit` saved
   fs::remove_all(ctl_host_ + "/cmd", ec);
+  if (results_dir_ != src_host_ && !results_dir_.empty()) fs::remove_all(fs::path(results_dir_).parent_path(), ec);
   if (fifo_ >= 0) ::close(fifo_);
   fifo_ = -1;
   record(Phase::Finalizing, Status::Succeeded, "", "", began, false);
@@ -599,6 +642,7 @@ BuildResult Run::go() {
       p = next;
     }
     if (p == Phase::UploadArtifacts) capture_exports();
+    results_needed_ = p == Phase::UploadArtifacts;
     end_session();
     if (p == Phase::UploadArtifacts) {
       auto up_began = Clock::now();

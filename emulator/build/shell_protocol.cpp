@@ -27,9 +27,11 @@ std::string new_marker() {
 std::vector<std::string> driver_command(const std::string& shell, const std::string& fifo,
                                         const std::string& done_file, const std::string& marker) {
   // $1 fifo, $2 shell, $3 done file, $4 marker. fd 3 stays open in the loop, so the FIFO always
-  // has a reader and a restarted shell continues where the previous one stopped.
+  // has a reader and a restarted shell continues where the previous one stopped. It is opened
+  // read-write: the loop itself then holds a writer, so the shell never sees end-of-file when a
+  // writer goes away (copy mode writes each line from a short-lived exec).
   const char* loop =
-      "exec 2>&1; exec 3<\"$1\"; "
+      "exec 2>&1; exec 3<>\"$1\"; "
       "while :; do $2 -s <&3; rc=$?; "
       "if [ -e \"$3\" ]; then exit \"$rc\"; fi; "
       "printf '\\n%s exit %s\\n' \"$4\" \"$rc\"; done";

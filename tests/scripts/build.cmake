@@ -9,3 +9,11 @@ set_tests_properties("build: pipemu build bad input" PROPERTIES LABELS "build;do
 add_test(NAME "build: docker builds through a TCP engine endpoint"
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/build/tcp_engine.sh $<TARGET_FILE:unit_build>)
 set_tests_properties("build: docker builds through a TCP engine endpoint" PROPERTIES LABELS "build;docker" TIMEOUT 300)
+# Copy mode (no bind mounts: what an engine on another machine gets) on this machine's engine,
+# over its socket and through the TCP relay.
+add_test(NAME "build: docker builds with files copied, no bind mounts"
+         COMMAND ${CMAKE_COMMAND} -E env PIPEMU_ENGINE_FILES=copy $<TARGET_FILE:unit_build> "docker build*")
+set_tests_properties("build: docker builds with files copied, no bind mounts" PROPERTIES LABELS "build;docker" TIMEOUT 300)
+add_test(NAME "build: docker builds through a TCP engine endpoint, files copied"
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/build/tcp_engine.sh $<TARGET_FILE:unit_build> copy)
+set_tests_properties("build: docker builds through a TCP engine endpoint, files copied" PROPERTIES LABELS "build;docker" TIMEOUT 300)

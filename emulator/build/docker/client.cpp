@@ -5,8 +5,10 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstring>
 #include <memory>
+#include <thread>
 
 #include "build/docker/frames.hpp"
 
@@ -183,6 +185,83 @@ Expected<long, std::string> Client::wait(const std::string& id) const {
   auto j = nlohmann::json::parse(res->body, nullptr, false);
   if (!j.is_object() || !j.contains("StatusCode")) return unexpected("Docker engine: bad wait reply");
   return j["StatusCode"].get<long>();
+}
+
+Expected<Ok, std::string> Client::put_archive(const std::string& id, const std::string& dir,
+                                              const std::string& tar) const {
+  auto c = connect(endpoint_, 300);
+  auto res = c->Put("/containers/" + id + "/archive?path=" + escape(dir), tar, "application/x-tar");
+  auto ok = check(res, endpoint_, "upload to " + dir);
+  if (!ok) return unexpected(ok.error());
+  return Ok{};
+}
+
+Expected<std::optional<std::string>, std::string> Client::get_archive(const std::string& id,
+                                                                      const std::string& path) const {
+  auto c = connect(endpoint_, 300);
+  auto res = c->Get("/containers/" + id + "/archive?path=" + escape(path));
+  if (res && res->status == 404) return std::optional<std::string>{};
+  auto ok = check(res, endpoint_, "download of " + path);
+  if (!ok) return unexpected(ok.error());
+  return std::optional<std::string>(std::move(res->body));
+}
+
+Expected<long, std::string> Client::exec(const std::string& id, const std::vector<std::string>& argv,
+                                         std::string* output) const {
+  auto c = connect(endpoint_, 60);
+  nlohmann::json create = {{"Cmd", argv}, {"AttachStdout", true}, {"AttachStderr", true}, {"Tty", false}};
+  auto res = c->Post("/containers/" + id + "/exec", create.dump(), "application/json");
+  auto ok = check(res, endpoint_, "exec create");
+  if (!ok) return unexpected(ok.error());
+  auto j = nlohmann::json::parse(res->body, nullptr, false);
+  if (!j.is_object() || !j.contains("Id") || !j["Id"].is_string())
+    return unexpected(std::string("Docker engine: exec create returned no Id"));
+  std::string eid = j["Id"];
+  // With its output attached, start answers with the raw stream and closes it when the process
+  // ends: reading to the end is waiting for it (no polling while it runs).
+  std::string out;
+  FrameDemuxer demux([&](int, std::string_view payload) { out.append(payload); });
+  auto c2 = connect(endpoint_, 300);
+  auto started = c2->Post("/exec/" + eid + "/start", nlohmann::json({{"Detach", false}, {"Tty", false}}).dump(),
+                          "application/json");
+  auto ok2 = check(started, endpoint_, "exec start");
+  if (!ok2) return unexpected(ok2.error());
+  demux.feed(started->body);
+  if (output) *output = out;
+  // The exit code lands in the inspect data just after the stream ends.
+  for (int i = 0; i < 2000; ++i) {
+    auto c3 = connect(endpoint_, 30);
+    auto inspected = c3->Get("/exec/" + eid + "/json");
+    auto ok3 = check(inspected, endpoint_, "exec inspect");
+    if (!ok3) return unexpected(ok3.error());
+    auto info = nlohmann::json::parse(inspected->body, nullptr, false);
+    if (!info.is_object()) return unexpected(std::string("Docker engine: bad exec inspect reply"));
+    if (!info.value("Running", false) && info.contains("ExitCode") && info["ExitCode"].is_number())
+      return info["ExitCode"].get<long>();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return unexpected("Docker engine: exec in " + id.substr(0, 12) + " did not finish");
+}
+
+Expected<std::string, std::string> Client::create_volume(const std::string& name, const std::string& label) const {
+  auto c = connect(endpoint_, 60);
+  nlohmann::json body = {{"Name", name}, {"Labels", {{"pipemu.build", label}}}};
+  auto res = c->Post("/volumes/create", body.dump(), "application/json");
+  auto ok = check(res, endpoint_, "volume create");
+  if (!ok) return unexpected(ok.error());
+  auto j = nlohmann::json::parse(res->body, nullptr, false);
+  if (!j.is_object() || !j.contains("Mountpoint") || !j["Mountpoint"].is_string())
+    return unexpected(std::string("Docker engine: volume create returned no Mountpoint"));
+  return j["Mountpoint"].get<std::string>();
+}
+
+Expected<Ok, std::string> Client::remove_volume(const std::string& name) const {
+  auto c = connect(endpoint_, 60);
+  auto res = c->Delete("/volumes/" + escape(name) + "?force=1");
+  if (res && res->status == 404) return Ok{};
+  auto ok = check(res, endpoint_, "volume remove");
+  if (!ok) return unexpected(ok.error());
+  return Ok{};
 }
 
 }  // namespace pipemu::build::docker

@@ -5,8 +5,10 @@
 // different threads (a log follower and a watchdog) do not share state.
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "build/docker/endpoint.hpp"
 #include "model/expected.hpp"
@@ -33,6 +35,21 @@ class Client {
                                         std::function<void(std::string_view)> on_output) const;
   // POST /containers/{id}/wait: the main process's exit code.
   Expected<long, std::string> wait(const std::string& id) const;
+
+  // The archive endpoint (copy mode: the engine cannot see this machine's files).
+  // PUT /containers/{id}/archive?path=DIR: extracts `tar` under DIR (which must exist; a stream
+  // put at "/" creates its own parents). Works on created, running and stopped containers.
+  Expected<Ok, std::string> put_archive(const std::string& id, const std::string& dir, const std::string& tar) const;
+  // GET /containers/{id}/archive?path=P: a tar of P (entries named after P's base name);
+  // nullopt when P does not exist.
+  Expected<std::optional<std::string>, std::string> get_archive(const std::string& id, const std::string& path) const;
+  // POST /containers/{id}/exec + /exec/{eid}/start + GET /exec/{eid}/json: runs `argv` in the
+  // running container, waits for it, returns its exit code; `output` gets what it printed.
+  Expected<long, std::string> exec(const std::string& id, const std::vector<std::string>& argv,
+                                   std::string* output = nullptr) const;
+  // POST /volumes/create: a named local volume; returns its Mountpoint on the engine's machine.
+  Expected<std::string, std::string> create_volume(const std::string& name, const std::string& label) const;
+  Expected<Ok, std::string> remove_volume(const std::string& name) const;  // force
 
  private:
   Endpoint endpoint_;

@@ -60,10 +60,9 @@ bool on_this_machine(const Endpoint& e) {
 
 std::string remote_engine_error(const Endpoint& e) {
   return "the Docker engine at " + e.describe() +
-         " is not on this machine: pipemu's docker executor shares the source, control and cache "
-         "directories with the build container through bind mounts, which a remote engine cannot "
-         "see (remote engines are not supported yet); point DOCKER_HOST at an engine on this machine "
-         "(tcp://127.0.0.1:PORT works) or use --executor local";
+         " is not on this machine, so it cannot bind-mount this machine's source, control and cache "
+         "directories (--engine-files mount); use --engine-files copy or auto (the files are copied in and "
+         "out of the build container), or point DOCKER_HOST at an engine on this machine";
 }
 
 }  // namespace pipemu::build::docker

@@ -1,10 +1,9 @@
 #pragma once
-// Whether an engine endpoint runs on this machine. The docker executor bind-mounts the source,
-// control and cache directories, and talks to the build's shell through a FIFO in the control
-// directory: an engine on another machine sees none of them, so it cannot run pipemu's builds
-// (yet: that needs the archive API for files and an attached stdin). A unix socket is local; a
-// TCP host is local when it is a loopback name or address, or resolves to an address of one of
-// this machine's interfaces.
+// Whether an engine endpoint runs on this machine. The docker executor's mount mode bind-mounts
+// the source, control and cache directories, which an engine on another machine cannot see:
+// there the executor copies files in and out instead (FilesMode::Copy, chosen automatically).
+// A unix socket is local; a TCP host is local when it is a loopback name or address, or
+// resolves to an address of one of this machine's interfaces.
 #include <string>
 
 #include "build/docker/endpoint.hpp"
@@ -13,7 +12,7 @@ namespace pipemu::build::docker {
 
 bool on_this_machine(const Endpoint& endpoint);
 
-// The error for an engine on another machine (pure; tests compare it).
+// The error for mount mode asked of an engine on another machine (pure; tests compare it).
 std::string remote_engine_error(const Endpoint& endpoint);
 
 }  // namespace pipemu::build::docker

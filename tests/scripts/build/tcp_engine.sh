@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The docker build tests again, with the engine reached over TCP (DOCKER_HOST=tcp://127.0.0.1:PORT)
 # through a TCP-to-unix-socket relay: the client's TCP path, and PrivilegedMode handing the
-# build DOCKER_HOST instead of a mounted socket. The engine is on this machine, so bind mounts
-# still work; an engine on another machine is refused (locality_test.cpp).
+# build DOCKER_HOST instead of a mounted socket. FILES_MODE (default mount) sets
+# PIPEMU_ENGINE_FILES: `copy` runs them as against an engine on another machine, with no bind
+# mount (files uploaded and downloaded through the relay, the source in a volume when privileged).
+# Usage: tcp_engine.sh UNIT_BUILD [FILES_MODE]
 set -euo pipefail
 UNIT_BUILD=$1
+export PIPEMU_ENGINE_FILES=${2:-mount}
 SOCK=${DOCKER_SOCKET:-/var/run/docker.sock}
 PORT=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])")
 python3 - "$PORT" "$SOCK" <<'PY' &

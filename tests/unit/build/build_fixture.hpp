@@ -10,9 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "build/docker/locality.hpp"
 #include "build/docker_executor.hpp"
 #include "build/image_map.hpp"
 #include "build/local_executor.hpp"
+#include "build/project_build.hpp"
 #include "build/runner.hpp"
 #include "model/buildspec.hpp"
 
@@ -85,7 +87,8 @@ inline model::Buildspec buildspec(const std::string& yaml) {
   return parsed.value;
 }
 
-// The Docker executor on the engine DOCKER_HOST names; fails the test when none answers.
+// The Docker executor on the engine DOCKER_HOST names, in the files mode PIPEMU_ENGINE_FILES
+// asks for (copy for an engine elsewhere); fails the test when none answers.
 inline build::DockerExecutor& docker_executor() {
   static build::DockerExecutor* ex = [] {
     auto endpoint = build::docker::endpoint_from_environment();
@@ -98,7 +101,11 @@ inline build::DockerExecutor& docker_executor() {
     INFO("the stand-in image is missing: run tools/build-image");
     REQUIRE(has);
     REQUIRE(*has);
-    return new build::DockerExecutor(client);
+    // PIPEMU_ENGINE_FILES=copy runs every docker test without bind mounts (tests/scripts/build).
+    auto files = build::engine_files_setting("");
+    REQUIRE(files);
+    bool copy = *files == "copy" || !build::docker::on_this_machine(*endpoint);
+    return new build::DockerExecutor(client, copy ? build::FilesMode::Copy : build::FilesMode::Mount);
   }();
   return *ex;
 }

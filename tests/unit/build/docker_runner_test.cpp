@@ -343,6 +343,20 @@ phases:
   CHECK(l2.has("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"));
 }
 
+TEST_CASE("docker build: the engine files mode: copy when asked, mount by default on this machine", "[build][docker]") {
+  test::docker_executor();  // an engine answers (else this fails saying so)
+  auto copy = choose_executor("docker", "copy");
+  REQUIRE(copy);
+  CHECK(copy->executor->copies_files());
+  CHECK_FALSE(copy->remote_engine);
+  CHECK(copy->note.find("(engine files: copy; files are copied in and out of the build container, no bind mounts)") !=
+        std::string::npos);
+  auto mount = choose_executor("docker", "auto");
+  REQUIRE(mount);
+  CHECK_FALSE(mount->executor->copies_files());
+  CHECK(mount->note.find("copied") == std::string::npos);
+}
+
 TEST_CASE("docker build: a missing image fails PROVISIONING and names the image map", "[build][docker]") {
   test::TempBuild t;
   ProjectBuild b;

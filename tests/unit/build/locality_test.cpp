@@ -1,5 +1,6 @@
-// Which engines the docker executor can use: one on this machine (unix socket, loopback or an
-// address of this machine over TCP). An engine elsewhere is refused before connecting, saying why.
+// Where an engine is (unix socket, loopback or an address of this machine over TCP, else
+// elsewhere) and what the docker executor makes of it: bind mounts need an engine on this
+// machine, so mount mode refuses one elsewhere before connecting; auto and copy use it.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -50,19 +51,33 @@ TEST_CASE("engines elsewhere: another address, a name that does not resolve", "[
   CHECK_FALSE(docker::on_this_machine(tcp("engine.invalid")));
 }
 
-TEST_CASE("executor docker refuses a remote engine before connecting; auto falls back to local", "[build]") {
+TEST_CASE("engine files: mount refuses a remote engine before connecting; bad values are named", "[build]") {
   DockerHost env("tcp://192.0.2.1:2375");
+  auto mount = choose_executor("docker", "mount");
+  REQUIRE_FALSE(mount);
+  CHECK(mount.error() ==
+        "the Docker engine at tcp://192.0.2.1:2375 is not on this machine, so it cannot bind-mount this machine's "
+        "source, control and cache directories (--engine-files mount); use --engine-files copy or auto (the files "
+        "are copied in and out of the build container), or point DOCKER_HOST at an engine on this machine");
+  auto bad = choose_executor("docker", "sideways");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error() == "unknown engine files mode 'sideways' (copy, mount or auto)");
+  setenv("PIPEMU_ENGINE_FILES", "bogus", 1);
+  auto bad_env = choose_executor("docker");
+  unsetenv("PIPEMU_ENGINE_FILES");
+  REQUIRE_FALSE(bad_env);
+  CHECK(bad_env.error() == "PIPEMU_ENGINE_FILES='bogus': expected copy, mount or auto");
+}
+
+TEST_CASE("a remote engine is no longer refused: docker tries it; auto falls back when it does not answer", "[build]") {
+  DockerHost env("tcp://192.0.2.1:2375");  // TEST-NET-1: nothing answers there
   auto docker_choice = choose_executor("docker");
   REQUIRE_FALSE(docker_choice);
-  CHECK(docker_choice.error() ==
-        "the Docker engine at tcp://192.0.2.1:2375 is not on this machine: pipemu's docker executor shares the "
-        "source, control and cache directories with the build container through bind mounts, which a remote "
-        "engine cannot see (remote engines are not supported yet); point DOCKER_HOST at an engine on this "
-        "machine (tcp://127.0.0.1:PORT works) or use --executor local");
+  CHECK(docker_choice.error().rfind("Docker engine at tcp://192.0.2.1:2375 did not answer GET /version", 0) == 0);
   auto auto_choice = choose_executor("auto");
   REQUIRE(auto_choice);
   CHECK(auto_choice->executor->name() == "local");
   CHECK(auto_choice->note ==
-        "the Docker engine at tcp://192.0.2.1:2375 is not on this machine (the docker executor needs bind "
-        "mounts): using the local executor (commands run on this machine, less isolated)");
+        "no Docker engine answered at tcp://192.0.2.1:2375: using the local executor (commands run on this "
+        "machine, less isolated)");
 }

@@ -1,0 +1,59 @@
+#include "build/docker/container_files.hpp"
+
+#include <filesystem>
+
+#include "build/docker/archive.hpp"
+
+namespace fs = std::filesystem;
+
+namespace pipemu::build::docker {
+
+Expected<Ok, std::string> upload_dir(const Client& client, const std::string& id, const std::string& host_dir,
+                                     const std::string& container_dir) {
+  // Named from the root, so one PUT at "/" also creates the parents the path needs.
+  auto tar = tar_directory(host_dir, fs::path(container_dir).relative_path().generic_string());
+  if (!tar) return unexpected(tar.error());
+  return client.put_archive(id, "/", *tar);
+}
+
+Expected<Ok, std::string> ContainerFiles::put(const std::string& path, const std::string& content, int mode) {
+  fs::path p(path);
+  auto tar = tar_file(p.filename().string(), content, mode);
+  if (!tar) return unexpected(tar.error());
+  return client_.put_archive(id_, p.parent_path().string(), *tar);
+}
+
+Expected<Ok, std::string> ContainerFiles::send_line(const std::string& fifo, const std::string& line) {
+  // The line travels as an argument, never through a shell's parsing; lines are short (a path
+  // and the marker), so one write of them into the FIFO is atomic.
+  std::string output;
+  auto rc = client_.exec(id_, {"/bin/sh", "-c", "printf '%s' \"$1\" > \"$2\"", "pipemu-send", line, fifo}, &output);
+  if (!rc) return unexpected(rc.error());
+  if (*rc != 0)
+    return unexpected("cannot write to the build shell's input " + fifo + " (exit " + std::to_string(*rc) +
+                      (output.empty() ? "" : ": " + output) + ")");
+  return Ok{};
+}
+
+Expected<std::optional<std::string>, std::string> ContainerFiles::get(const std::string& path) {
+  auto tar = client_.get_archive(id_, path);
+  if (!tar) return unexpected(tar.error());
+  if (!*tar) return std::optional<std::string>{};
+  return tar_first_file(**tar);
+}
+
+Expected<std::vector<std::string>, std::string> ContainerFiles::fetch_dir(const std::string& container_dir,
+                                                                          const std::string& host_dir) {
+  auto tar = client_.get_archive(id_, container_dir);
+  if (!tar) return unexpected(tar.error());
+  std::error_code ec;
+  fs::remove_all(host_dir, ec);
+  fs::create_directories(host_dir, ec);
+  if (!*tar) return std::vector<std::string>{};  // the build removed it: nothing to keep
+  // Entries are named after the directory's base name: drop that one component.
+  auto got = extract_tar(**tar, host_dir, 1);
+  if (!got) return unexpected(got.error());
+  return got->skipped;
+}
+
+}  // namespace pipemu::build::docker
