@@ -25,9 +25,9 @@ std::string packaged_for(const std::string& bucket) {
 
 void seed(World& w) {
   for (const auto& [region, bucket] : kRegions) {
-    w.aws.buckets[bucket] = region;
+    w.aws.bucket(region, bucket);
     w.aws.put_object(bucket, kCodeKey);
-    w.aws.ssm[region]["/service-x/stage"] = "production-" + region;
+    w.aws.put_parameter(region, "/service-x/stage", "production-" + region);
   }
 }
 
@@ -133,7 +133,7 @@ TEST_CASE("a Lambda stack whose code object is missing fails with NoSuchKey") {
   World w;
   seed(w);
   w.create("eu-west-1", "service-x-infrastructure", fixture("infrastructure.yaml"));
-  w.aws.objects["bucket-name-region-1"].clear();
+  w.aws.empty_bucket("bucket-name-region-1");
   auto caller = World::in("eu-west-1");
   REQUIRE(w.cfn.create_change_set(caller, lambda_change_set("bucket-name-region-1", "CREATE")));
   REQUIRE(w.cfn.execute_change_set(caller, "pipeline-changeset", "service-x-lambda"));
@@ -151,7 +151,7 @@ TEST_CASE("a Lambda stack whose code object is missing fails with NoSuchKey") {
 TEST_CASE("a missing SSM parameter fails the call with AWS's message") {
   World w;
   seed(w);
-  w.aws.ssm["us-east-1"].clear();
+  w.aws.delete_parameters("us-east-1");
   auto r = w.cfn.create_change_set(World::in("us-east-1"),
                                    lambda_change_set("bucket-name-region-2", "CREATE"));
   REQUIRE_FALSE(r);

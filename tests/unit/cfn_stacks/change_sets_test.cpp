@@ -93,11 +93,11 @@ TEST_CASE("an UPDATE change set reports Add, Modify with Replacement, and Remove
   CHECK((*param)["Action"] == "Add");
 
   // Nothing happened yet.
-  CHECK(w.aws.buckets.count("first-bucket") == 1);
+  CHECK(w.aws.buckets().count("first-bucket") == 1);
   REQUIRE(w.cfn.execute_change_set(caller, "c1", "cs"));
   CHECK(w.stack("us-east-1", "cs").status == "UPDATE_COMPLETE");
-  CHECK(w.aws.buckets.count("second-bucket") == 1);
-  CHECK(w.aws.buckets.count("first-bucket") == 0);
+  CHECK(w.aws.buckets().count("second-bucket") == 1);
+  CHECK(w.aws.buckets().count("first-bucket") == 0);
   auto q = w.cfn.describe_stack_resource(caller, "cs", "Queue");
   REQUIRE(q);
   CHECK(q->properties["Tags"][0]["Value"] == "second-bucket");
@@ -161,7 +161,7 @@ TEST_CASE("executing a change set deletes the stack's other change sets") {
 TEST_CASE("change sets keep the SSM values read when they were created") {
   World w;
   auto caller = World::in("eu-west-1");
-  w.aws.ssm["eu-west-1"]["/app/name"] = "v1-topic";
+  w.aws.put_parameter("eu-west-1", "/app/name", "v1-topic");
   const char* body = R"(
 Parameters:
   TopicName:
@@ -179,7 +179,7 @@ Resources:
   in.change_set_type = "CREATE";
   in.template_body = body;
   REQUIRE(w.cfn.create_change_set(caller, in));
-  w.aws.ssm["eu-west-1"]["/app/name"] = "v2-topic";  // changed after the change set
+  w.aws.put_parameter("eu-west-1", "/app/name", "v2-topic");  // changed after the change set
   REQUIRE(w.cfn.execute_change_set(caller, "first", "ssm"));
   auto s = w.stack("eu-west-1", "ssm");
   CHECK(s.status == "CREATE_COMPLETE");

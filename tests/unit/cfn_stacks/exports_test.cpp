@@ -37,7 +37,7 @@ TEST_CASE("an export name is unique per region") {
             "Export with name shared-name is already exported by stack first Rollback requested "
             "by user."));
   // Its parameter was rolled back; the first stack's remains.
-  CHECK(w.aws.ssm["us-east-1"].size() == 1);
+  CHECK(w.aws.parameters("us-east-1").size() == 1);
   // Another region has its own namespace.
   w.create("eu-west-1", "second", exporter("b"));
   CHECK(w.stack("eu-west-1", "second").status == "CREATE_COMPLETE");
@@ -84,7 +84,7 @@ Outputs:
   CHECK(w.stack("us-east-1", "exp").status == "UPDATE_ROLLBACK_COMPLETE");
   CHECK(has(reasons(w, "us-east-1", "exp"),
             "Export shared-name cannot be updated as it is in use by imp"));
-  CHECK(w.aws.ssm["us-east-1"].count("renamed-param") == 0);
+  CHECK(w.aws.parameters("us-east-1").count("renamed-param") == 0);
 
   // Removing the export: same.
   up.template_body = "Resources:\n  Param:\n    Type: AWS::SSM::Parameter\n    Properties:\n"
@@ -97,7 +97,7 @@ Outputs:
   auto s = w.stack("us-east-1", "exp");
   CHECK(s.status == "DELETE_FAILED");
   CHECK(s.status_reason == "Export shared-name cannot be deleted as it is in use by imp");
-  CHECK(w.aws.ssm["us-east-1"].size() == 1);
+  CHECK(w.aws.parameters("us-east-1").size() == 1);
 
   // Once the importer is gone, the exporter can go.
   REQUIRE(w.cfn.delete_stack(caller, "imp"));
@@ -106,5 +106,5 @@ Outputs:
   auto exports = w.cfn.list_exports(caller);
   REQUIRE(exports);
   CHECK(exports->empty());
-  CHECK(w.aws.ssm["us-east-1"].empty());
+  CHECK(w.aws.parameters("us-east-1").empty());
 }

@@ -37,8 +37,8 @@ TEST_CASE("create_stack completes synchronously with AWS's events") {
   REQUIRE(s.outputs.size() == 1);
   auto bucket = s.outputs[0].value;
   CHECK(bucket.rfind("demo-bucket-", 0) == 0);  // generated, lower case
-  CHECK(w.aws.buckets.at(bucket) == "eu-west-1");
-  CHECK(w.aws.ssm["eu-west-1"].size() == 1);
+  CHECK(w.aws.buckets().at(bucket) == "eu-west-1");
+  CHECK(w.aws.parameters("eu-west-1").size() == 1);
   auto lines = w.event_lines("eu-west-1", "demo");
   std::vector<std::string> want = {
       "demo CREATE_IN_PROGRESS User Initiated",
@@ -104,8 +104,8 @@ TEST_CASE("a failed create rolls back, leaves no resources, and can only be dele
   w.create("eu-west-1", "broken", kBucketTemplate);
   auto s = w.stack("eu-west-1", "broken");
   CHECK(s.status == "ROLLBACK_COMPLETE");
-  CHECK(w.aws.buckets.empty());  // the bucket made before the failure is gone
-  CHECK(w.aws.ssm["eu-west-1"].empty());
+  CHECK(w.aws.buckets().empty());  // the bucket made before the failure is gone
+  CHECK(w.aws.parameters("eu-west-1").empty());
   auto lines = w.event_lines("eu-west-1", "broken");
   CHECK(contains(lines, "Param CREATE_FAILED Rate exceeded"));
   CHECK(contains(lines,
@@ -142,7 +142,7 @@ TEST_CASE("OnFailure DO_NOTHING keeps the stack in CREATE_FAILED") {
   REQUIRE(w.cfn.create_stack(World::in("us-east-1"), in));
   auto s = w.stack("us-east-1", "keep");
   CHECK(s.status == "CREATE_FAILED");
-  CHECK(w.aws.buckets.size() == 1);
+  CHECK(w.aws.buckets().size() == 1);
 }
 
 TEST_CASE("an update with nothing to change is 'No updates are to be performed.'") {
@@ -194,9 +194,9 @@ Resources:
 )";
   REQUIRE(w.cfn.update_stack(World::in("us-east-1"), up));
   CHECK(w.stack("us-east-1", "upd").status == "UPDATE_COMPLETE");
-  CHECK(w.aws.buckets.count("second-bucket-name") == 1);
-  CHECK(w.aws.buckets.count("first-bucket-name") == 0);  // deleted in cleanup
-  CHECK(w.aws.ssm["us-east-1"].at("/upd/bucket") == "second-bucket-name");
+  CHECK(w.aws.buckets().count("second-bucket-name") == 1);
+  CHECK(w.aws.buckets().count("first-bucket-name") == 0);  // deleted in cleanup
+  CHECK(w.aws.parameters("us-east-1").at("/upd/bucket") == "second-bucket-name");
   auto lines = w.event_lines("us-east-1", "upd");
   CHECK(contains(lines,
                  "Bucket UPDATE_IN_PROGRESS Requested update requires the creation of a new "
@@ -238,8 +238,8 @@ Resources:
   REQUIRE(w.cfn.update_stack(World::in("us-east-1"), up));
   auto s = w.stack("us-east-1", "rb");
   CHECK(s.status == "UPDATE_ROLLBACK_COMPLETE");
-  CHECK(w.aws.ssm["us-east-1"].at("/rb/value") == "one");
-  CHECK(w.aws.buckets.empty());
+  CHECK(w.aws.parameters("us-east-1").at("/rb/value") == "one");
+  CHECK(w.aws.buckets().empty());
   auto resources = w.cfn.list_stack_resources(World::in("us-east-1"), "rb");
   REQUIRE(resources);
   REQUIRE(resources->size() == 1);
@@ -291,7 +291,7 @@ Resources:
       BucketName: kept-bucket
 )");
   REQUIRE(w.cfn.delete_stack(World::in("us-east-1"), "keepme"));
-  CHECK(w.aws.buckets.count("kept-bucket") == 1);
+  CHECK(w.aws.buckets().count("kept-bucket") == 1);
 }
 
 TEST_CASE("delete_stack of an unknown stack succeeds silently") {

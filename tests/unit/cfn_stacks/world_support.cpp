@@ -6,64 +6,71 @@
 
 namespace pipemu::cfn::test {
 
-std::optional<std::string> MemoryAws::bucket_region(const std::string& bucket) {
-  auto it = buckets.find(bucket);
-  if (it == buckets.end()) return std::nullopt;
-  return it->second;
+void RegionalFakes::bucket(const std::string& region, const std::string& name) {
+  std::optional<std::string> constraint;
+  if (region != "us-east-1") constraint = region;
+  auto r = s3.create_bucket(kAccount, region, name, constraint);
+  if (!r) FAIL("create_bucket " << name << ": " << r.error().message);
 }
 
-bool MemoryAws::object_exists(const std::string& bucket, const std::string& key) {
-  return objects.count(bucket) && objects[bucket].count(key);
+void RegionalFakes::put_object(const std::string& bucket, const std::string& key,
+                               const std::string& body) {
+  auto region = s3.bucket_region(bucket);
+  if (!region) FAIL("put_object: no bucket " << bucket);
+  auto r = s3.put_object(kAccount, *region, bucket, key, body);
+  if (!r) FAIL("put_object " << bucket << "/" << key << ": " << r.error().message);
 }
 
-std::optional<std::string> MemoryAws::get_object(const std::string& bucket,
-                                                 const std::string& key) {
-  if (!object_exists(bucket, key)) return std::nullopt;
-  return objects[bucket][key];
+void RegionalFakes::empty_bucket(const std::string& bucket) {
+  auto region = s3.bucket_region(bucket);
+  if (!region) FAIL("empty_bucket: no bucket " << bucket);
+  auto list = s3.list_objects(kAccount, *region, bucket, s3::ListRequest{});
+  if (!list) FAIL("list_objects " << bucket << ": " << list.error().message);
+  for (const auto& o : list->contents) (void)s3.delete_object(kAccount, *region, bucket, o.key);
 }
 
-ApiResult<Ok> MemoryAws::create_bucket(const std::string& region, const std::string& bucket) {
-  if (buckets.count(bucket))
-    return unexpected(fakes::aws_error("BucketAlreadyOwnedByYou", "exists", 409));
-  buckets[bucket] = region;
-  return Ok{};
+std::map<std::string, std::string> RegionalFakes::buckets() {
+  auto list = s3.list_buckets(kAccount);
+  if (!list) FAIL("list_buckets: " << list.error().message);
+  std::map<std::string, std::string> out;
+  for (const auto& b : *list) out[b.name] = b.region;
+  return out;
 }
 
-ApiResult<Ok> MemoryAws::delete_bucket(const std::string&, const std::string& bucket) {
-  if (objects.count(bucket) && !objects[bucket].empty())
-    return unexpected(fakes::aws_error("BucketNotEmpty",
-                                       "The bucket you tried to delete is not empty", 409));
-  buckets.erase(bucket);
-  objects.erase(bucket);
-  return Ok{};
+void RegionalFakes::put_parameter(const std::string& region, const std::string& name,
+                                  const std::string& value) {
+  ssm::PutParameterRequest rq;
+  rq.name = name;
+  rq.value = value;
+  rq.type = "String";
+  rq.overwrite = true;
+  auto r = ssm.put_parameter(kAccount, region, rq);
+  if (!r) FAIL("put_parameter " << name << ": " << r.error().message);
 }
 
-std::optional<std::string> MemoryAws::ssm_get(const std::string& region, const std::string& name) {
-  auto& r = ssm[region];
-  auto it = r.find(name);
-  if (it == r.end()) return std::nullopt;
-  return it->second;
+std::map<std::string, std::string> RegionalFakes::parameters(const std::string& region) {
+  std::map<std::string, std::string> out;
+  ssm::DescribeRequest rq;
+  do {
+    auto page = ssm.describe_parameters(kAccount, region, rq);
+    if (!page) FAIL("describe_parameters: " << page.error().message);
+    for (const auto& p : page->parameters) {
+      auto got = ssm.get_parameter(kAccount, region, p.name, true);
+      if (!got) FAIL("get_parameter " << p.name << ": " << got.error().message);
+      out[p.name] = got->value;
+    }
+    rq.next_token = page->next_token;
+  } while (!rq.next_token.empty());
+  return out;
 }
 
-ApiResult<Ok> MemoryAws::ssm_put(const std::string& region, const std::string& name,
-                                 const std::string& value, const std::string&, bool overwrite) {
-  if (!overwrite && ssm[region].count(name))
-    return unexpected(fakes::aws_error("ParameterAlreadyExists", "exists"));
-  ssm[region][name] = value;
-  return Ok{};
-}
-
-ApiResult<Ok> MemoryAws::ssm_delete(const std::string& region, const std::string& name) {
-  ssm[region].erase(name);
-  return Ok{};
-}
-
-void MemoryAws::put_object(const std::string& bucket, const std::string& key, std::string body) {
-  objects[bucket][key] = std::move(body);
+void RegionalFakes::delete_parameters(const std::string& region) {
+  for (const auto& [name, value] : parameters(region))
+    (void)ssm.delete_parameter(kAccount, region, name);
 }
 
 World::World()
-    : cfn([this](const std::string& r) -> fakes::Database& { return registry.region(r); }, aws,
+    : cfn([this](const std::string& r) -> fakes::Database& { return registry.region(r); }, ports,
           providers, Clock::system(), 42) {}
 
 std::string World::create(const std::string& region, const std::string& name,

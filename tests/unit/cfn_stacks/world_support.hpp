@@ -1,44 +1,47 @@
 #pragma once
-// A CloudFormation service over in-memory regional databases (fakes::Registry) and an
-// in-memory stand-in for the S3 and SSM fakes, so tests can see what resources did to them.
+// A CloudFormation service over in-memory regional databases (fakes::Registry) with pipemu's
+// real S3 and SSM fakes behind its resources (the adapter the emulator uses), plus shorthands to
+// seed those fakes and read what resources did to them.
 #include <map>
 #include <memory>
-#include <set>
 #include <string>
+#include <vector>
 
+#include "fakes/cloudformation/adapters/fakes_ports.hpp"
 #include "fakes/cloudformation/service.hpp"
 #include "fakes/core/registry.hpp"
+#include "fakes/s3/service.hpp"
+#include "fakes/ssm/service.hpp"
 
 namespace pipemu::cfn::test {
 
-class MemoryAws : public AwsPorts {
- public:
-  std::map<std::string, std::string> buckets;                 // bucket -> region
-  std::map<std::string, std::map<std::string, std::string>> objects;  // bucket -> key -> body
-  std::map<std::string, std::map<std::string, std::string>> ssm;      // region -> name -> value
+inline const std::string kAccount = "123456789012";
 
-  std::optional<std::string> bucket_region(const std::string& bucket) override;
-  bool object_exists(const std::string& bucket, const std::string& key) override;
-  std::optional<std::string> get_object(const std::string& bucket, const std::string& key) override;
-  ApiResult<Ok> create_bucket(const std::string& region, const std::string& bucket) override;
-  ApiResult<Ok> delete_bucket(const std::string& region, const std::string& bucket) override;
-  std::optional<std::string> ssm_get(const std::string& region, const std::string& name) override;
-  ApiResult<Ok> ssm_put(const std::string& region, const std::string& name,
-                        const std::string& value, const std::string& type,
-                        bool overwrite) override;
-  ApiResult<Ok> ssm_delete(const std::string& region, const std::string& name) override;
+// The S3 and SSM fakes of one account. Shorthands fail the test on an API error.
+struct RegionalFakes {
+  explicit RegionalFakes(fakes::Registry& registry) : s3(registry), ssm(registry) {}
+  s3::Service s3;
+  ssm::Service ssm;
 
-  void put_object(const std::string& bucket, const std::string& key, std::string body = "zip");
+  void bucket(const std::string& region, const std::string& name);
+  void put_object(const std::string& bucket, const std::string& key, const std::string& body = "zip");
+  void empty_bucket(const std::string& bucket);
+  std::map<std::string, std::string> buckets();  // name -> region
+
+  void put_parameter(const std::string& region, const std::string& name, const std::string& value);
+  void delete_parameters(const std::string& region);
+  std::map<std::string, std::string> parameters(const std::string& region);  // name -> value
 };
 
 struct World {
   fakes::Registry registry;  // in-memory
-  MemoryAws aws;
+  RegionalFakes aws{registry};
+  FakesPorts ports{aws.s3, aws.ssm, kAccount};
   std::shared_ptr<ProviderRegistry> providers = ProviderRegistry::with_defaults();
   Service cfn;
 
   World();
-  static Caller in(const std::string& region) { return Caller{"123456789012", region}; }
+  static Caller in(const std::string& region) { return Caller{kAccount, region}; }
 
   // Shorthands that fail the test on an API error.
   std::string create(const std::string& region, const std::string& name, const std::string& body,
