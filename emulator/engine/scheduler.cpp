@@ -187,11 +187,15 @@ class Execution {
 
   // Variables, inputs, the executor, outputs: the first failure is the action's outcome.
   ActionOutcome execute(ActionContext& ctx, const model::Action& action, const std::string& region) {
+    // Every key is recorded, resolved or not, so a report of a failed resolution shows the whole
+    // configuration: the keys that could not be resolved keep their #{...} text.
+    std::optional<std::string> unresolved;
     for (auto& [key, value] : configuration_strings(action)) {
       auto resolved = variables_.resolve(value);
-      if (!resolved) return ActionOutcome::failed(resolved.error(), "ConfigurationError");
-      ctx.configuration[key] = *resolved;
+      if (!resolved && !unresolved) unresolved = resolved.error();
+      ctx.configuration[key] = resolved ? *resolved : value;
     }
+    if (unresolved) return ActionOutcome::failed(*unresolved, "ConfigurationError");
     ActionExecutor* executor = ports_.executors.find(action.type);
     if (!executor)
       return ActionOutcome::failed(

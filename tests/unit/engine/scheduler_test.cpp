@@ -170,6 +170,7 @@ TEST_CASE("namespaces: variables resolve in later actions, unknown ones fail the
   use.configuration.set("Exec", model::Node::scalar("#{codepipeline.PipelineExecutionId}"));
   auto bad = make_action("Bad", "Build", "CodeBuild", 2, {"S"});
   bad.configuration.set("ProjectName", model::Node::scalar("#{SourceVariables.Nope}"));
+  bad.configuration.set("Zone", model::Node::scalar("z-#{SourceVariables.CommitId}"));
   h.executor.scripts["Src"] = [](const ActionContext& ctx) {
     ActionOutcome o;
     std::string zip = ctx.work_dir + "/s.zip";
@@ -191,6 +192,9 @@ TEST_CASE("namespaces: variables resolve in later actions, unknown ones fail the
   CHECK(b->error ==
         "Invalid action configuration: the variable 'Nope' is not defined in namespace "
         "'SourceVariables' (#{SourceVariables.Nope})");
+  // A failed resolution still records every key: resolved ones as resolved, the rest as written.
+  CHECK(b->configuration == std::map<std::string, std::string>{
+                                {"ProjectName", "#{SourceVariables.Nope}"}, {"Zone", "z-abc123"}});
   CHECK(r.variables.at("SourceVariables.CommitId") == "abc123");
 }
 
