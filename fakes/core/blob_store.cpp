@@ -162,7 +162,7 @@ bool BlobWriter::write(const char* data, std::size_t n) {
   return true;
 }
 
-Result<BlobInfo> BlobWriter::commit() {
+Result<BlobInfo> BlobWriter::commit(std::size_t inline_limit) {
   auto io_error = [&](const std::string& what) {
     return unexpected(aws_error("InternalError",
                                 fmt::format("pipemu could not store the body ({}: {})", what,
@@ -183,7 +183,12 @@ Result<BlobInfo> BlobWriter::commit() {
   EVP_DigestFinal_ex(h_->md5, md5, &md5n);
   EVP_DigestFinal_ex(h_->sha, sha, &shan);
   BlobInfo info{hex(sha, shan), hex(md5, md5n), std::string(reinterpret_cast<char*>(md5), md5n),
-                size_, h_->extra ? h_->extra->finish() : std::string()};
+                size_, h_->extra ? h_->extra->finish() : std::string(), std::nullopt};
+  if (!chunk_ && size_ <= inline_limit) {
+    info.inline_body = std::move(small_);
+    small_ = std::string();
+    return info;
+  }
   return link_into_place(std::move(info));
 }
 

@@ -31,6 +31,9 @@ struct BlobInfo {
   std::string md5_raw;  // 16 binary bytes (multipart ETags hash these)
   std::uint64_t size = 0;
   std::string checksum;  // raw bytes of the requested flexible checksum ("" when none)
+  // The body itself when commit(inline_limit) kept it out of the store (small bodies the caller
+  // stores inline, in its database row); nullopt when the body is a blob file.
+  std::optional<std::string> inline_body;
 };
 
 class DigestThread;
@@ -49,7 +52,9 @@ class BlobWriter {
 
   bool ok() const { return !failed_; }
   bool write(const char* data, std::size_t n);  // false on an I/O error
-  Result<BlobInfo> commit();
+  // Hashes the body and links it under its content name. A body of at most inline_limit bytes
+  // (still in memory) is not written at all: it comes back in BlobInfo::inline_body.
+  Result<BlobInfo> commit(std::size_t inline_limit = 0);
 
  private:
   struct Hashes;

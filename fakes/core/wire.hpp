@@ -52,7 +52,8 @@ struct HttpResponse {
   HeaderMap headers;
   std::string body;
   std::string content_type;
-  // A body streamed from a file instead of `body` (S3 GetObject). On HEAD only the length shows.
+  // A body streamed from a file instead of `body` (S3 GetObject). On HEAD only the length shows
+  // and the file is not opened (an inline body gives no path).
   struct FileBody {
     std::string path;
     std::uint64_t offset = 0;

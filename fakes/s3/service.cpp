@@ -148,6 +148,7 @@ Result<ObjectInfo> finish_put(fakes::Registry& reg, const BucketRow& b, const st
   row.bucket = b.name;
   row.key = key;
   row.blob = blob.sha256;
+  row.body = blob.inline_body;
   row.size = blob.size;
   row.etag = etag.empty() ? blob.md5_hex : etag;
   row.content_type = o.content_type.empty() ? kDefaultContentType : o.content_type;
@@ -164,7 +165,8 @@ Result<ObjectInfo> finish_put(fakes::Registry& reg, const BucketRow& b, const st
     return unexpected(no_such_bucket(b.name));
   db.transaction([&] {
     ObjectStore store(db);
-    if (auto old = store.find(b.name, key); old && old->blob != row.blob)
+    // The old body's file goes unless the new row names that same file.
+    if (auto old = store.find(b.name, key); old && !old->body && (row.body || old->blob != row.blob))
       garbage.push_back(old->blob);
     store.upsert(row);
   });
@@ -314,10 +316,11 @@ Result<ObjectInfo> Service::put_object(const std::string& account, const std::st
     std::vector<std::string> garbage;
     auto out = [&]() -> Result<ObjectInfo> {
       auto gc = registry_.blob_guard(false);
-      auto blob = w.commit();
+      auto blob = w.commit(inline_limit_);
       if (!blob) return unexpected(blob.error());
       if (auto e = verify_digests(options, *blob)) {
-        garbage.push_back(blob->sha256);  // refused bytes: collected unless shared
+        // refused bytes: collected unless shared (an inline body was never stored)
+        if (!blob->inline_body) garbage.push_back(blob->sha256);
         return unexpected(*e);
       }
       return finish_put(registry_, *b, key, *blob, options, single_part(options, *blob),
@@ -379,7 +382,10 @@ Result<ObjectBody> Service::get_object(const std::string& account, const std::st
     if (!row) return unexpected(no_such_key(key));
     ObjectBody out;
     out.info = to_info(*row);
-    out.path = registry_.blobs().path(row->blob);
+    if (row->body)
+      out.data = std::move(row->body);
+    else
+      out.path = registry_.blobs().path(row->blob);
     out.length = row->size;
     if (!range.empty()) {
       if (auto r = parse_range(range, row->size)) {
@@ -402,8 +408,14 @@ Result<ObjectInfo> Service::get_object_to_file(const std::string& account,
   auto body = get_object(account, region, bucket, key);
   if (!body) return unexpected(body.error());
   std::error_code ec;
-  std::filesystem::copy_file(body->path, destination,
-                             std::filesystem::copy_options::overwrite_existing, ec);
+  if (body->data) {
+    std::ofstream out(destination, std::ios::binary | std::ios::trunc);
+    out.write(body->data->data(), static_cast<std::streamsize>(body->data->size()));
+    if (!out.flush()) ec = std::make_error_code(std::errc::io_error);
+  } else {
+    std::filesystem::copy_file(body->path, destination,
+                               std::filesystem::copy_options::overwrite_existing, ec);
+  }
   if (ec) return unexpected(internal("cannot write " + destination.string() + ": " + ec.message()));
   return body->info;
 }
@@ -412,6 +424,7 @@ Result<std::string> Service::get_object_text(const std::string& account, const s
                                              const std::string& bucket, const std::string& key) {
   auto body = get_object(account, region, bucket, key);
   if (!body) return unexpected(body.error());
+  if (body->data) return std::move(*body->data);
   std::string out;
   if (!registry_.blobs().read(body->info.blob, out)) return unexpected(internal("blob missing"));
   return out;
@@ -479,8 +492,9 @@ Result<ObjectInfo> Service::copy_object(const std::string& account, const std::s
       if (!row) return unexpected(no_such_key(source_key));
       if (source_bucket == bucket && source_key == key && !replace_metadata)
         return unexpected(copy_to_itself());
-      // Content-addressed: the copy shares the source's blob, no bytes move.
-      fakes::BlobInfo blob{row->blob, row->etag, "", row->size, ""};
+      // Content-addressed: the copy shares the source's blob, no bytes move (an inline body is
+      // copied into the new row).
+      fakes::BlobInfo blob{row->blob, row->etag, "", row->size, "", row->body};
       PutOptions o = options;
       if (!replace_metadata) {
         o.content_type = row->content_type;
@@ -685,9 +699,17 @@ Result<Service::PartResult> Service::upload_part_copy(const std::string& account
         if (last >= row->size) return unexpected(copy_range_unsatisfiable(r, row->size));
         length = last - first + 1;
       }
-      std::ifstream in(registry_.blobs().path(row->blob), std::ios::binary);
-      if (!in) return unexpected(internal("object body missing"));
-      in.seekg(static_cast<std::streamoff>(first));
+      if (row->body) {
+        if (!w.write(row->body->data() + first, static_cast<std::size_t>(length)))
+          return unexpected(internal("cannot write the part"));
+        length = 0;
+      }
+      std::ifstream in;
+      if (length > 0) {
+        in.open(registry_.blobs().path(row->blob), std::ios::binary);
+        if (!in) return unexpected(internal("object body missing"));
+        in.seekg(static_cast<std::streamoff>(first));
+      }
       std::string buf(fakes::BlobWriter::kChunk, '\0');
       while (length > 0) {
         auto n = static_cast<std::streamsize>(std::min<std::uint64_t>(length, buf.size()));
@@ -773,7 +795,7 @@ Result<ObjectInfo> Service::complete_multipart_upload(const std::string& account
     std::vector<std::string> garbage;
     auto info = [&]() -> Result<ObjectInfo> {
       auto gc = registry_.blob_guard(false);
-      auto blob = w.commit();
+      auto blob = w.commit(inline_limit_);
       if (!blob) return unexpected(blob.error());
       auto r = finish_put(registry_, *b, key, *blob, o, stored, garbage);
       if (r) {

@@ -8,7 +8,8 @@
 //    PermanentRedirect (301, header x-amz-bucket-region), like AWS. CreateBucket follows AWS's
 //    LocationConstraint rules (us-east-1: none; elsewhere: must equal the region).
 //  - Bodies stream: put_object takes a reader that feeds chunks (nothing is held in memory);
-//    get_object returns the blob file path plus offset/length to stream from.
+//    get_object returns the blob file path plus offset/length to stream from, or the body
+//    itself for small objects (stored inline in their row, see set_inline_limit).
 //  - ETags are returned quoted, as on the wire: "\"<md5>\"" or "\"<md5-of-md5s>-<N>\"".
 //  - Errors are values (fakes::AwsError with S3's code, message, status and extra elements).
 //  - Thread-safe; each call is one transaction per database it touches.
@@ -74,6 +75,7 @@ struct CopySource {
 struct ObjectBody {
   ObjectInfo info;
   std::filesystem::path path;  // the blob file; stream [offset, offset+length)
+  std::optional<std::string> data;  // instead of path: the whole body, stored inline
   std::uint64_t offset = 0;
   std::uint64_t length = 0;
   bool partial = false;        // 206
@@ -194,6 +196,11 @@ class Service {
   // How long an unreferenced blob survives before the collector may remove it (a GetObject that
   // read the old row just before an overwrite still opens the old body). Tests use zero.
   void set_gc_delay(std::chrono::milliseconds delay) { gc_delay_ = delay; }
+  // Bodies up to this size are stored in their object's row, not as blob files: on ext4 a new
+  // inode per small object cost more than the rest of a PutObject (docs/fakes.md "Small bodies
+  // inline"). Tests of blob files and their collection set 0.
+  static constexpr std::size_t kInlineBody = 16 * 1024;
+  void set_inline_limit(std::size_t bytes) { inline_limit_ = bytes; }
 
  private:
   void collect(const std::vector<std::string>& candidates);
@@ -202,6 +209,7 @@ class Service {
   fakes::Registry& registry_;
   std::uint64_t min_part_size_ = 5 * 1024 * 1024;
   std::chrono::milliseconds gc_delay_{1000};
+  std::size_t inline_limit_ = kInlineBody;
 };
 
 }  // namespace pipemu::s3

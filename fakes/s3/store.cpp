@@ -69,6 +69,10 @@ ALTER TABLE s3_uploads ADD COLUMN checksum_algorithm TEXT NOT NULL DEFAULT '';
 ALTER TABLE s3_parts ADD COLUMN checksum TEXT NOT NULL DEFAULT '';
 CREATE INDEX s3_objects_blob ON s3_objects(blob);
 CREATE INDEX s3_parts_blob ON s3_parts(blob);
+)sql",
+                                                                 // 3: small bodies inline
+                                                                 R"sql(
+ALTER TABLE s3_objects ADD COLUMN body BLOB;
 )sql"});
 }
 
@@ -96,26 +100,34 @@ ObjectRow read_object(const Statement& s) {
 
 std::optional<ObjectRow> ObjectStore::find(const std::string& bucket, const std::string& key) {
   Statement s(db_, std::string("SELECT ") + kObjectColumns +
-                       " FROM s3_objects WHERE bucket=? AND key=?");
+                       ", body FROM s3_objects WHERE bucket=? AND key=?");
   s.bind(1, bucket).bind(2, key);
   if (!s.step()) return std::nullopt;
-  return read_object(s);
+  ObjectRow r = read_object(s);
+  if (!s.is_null(12)) r.body = s.text(12);
+  return r;
 }
 
 void ObjectStore::upsert(const ObjectRow& r) {
   Statement s(db_, std::string("INSERT OR REPLACE INTO s3_objects(") + kObjectColumns +
-                       ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+                       ", body) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, r.bucket).bind(2, r.key).bind(3, r.blob).bind(4, static_cast<std::int64_t>(r.size));
   s.bind(5, r.etag).bind(6, r.content_type).bind(7, to_json(r.metadata)).bind(8, to_json(r.headers));
   s.bind(9, r.last_modified).bind(10, r.parts).bind(11, r.checksum_algorithm).bind(12, r.checksum);
+  if (r.body)
+    s.bind_blob(13, *r.body);
+  else
+    s.bind_null(13);
   s.run();
 }
 
 std::optional<std::string> ObjectStore::erase(const std::string& bucket, const std::string& key) {
-  Statement s(db_, "DELETE FROM s3_objects WHERE bucket=? AND key=? RETURNING blob");
+  // typeof(), not "body IS NULL": SQLite 3.40 answers 0 for "IS NULL" in a DELETE's RETURNING.
+  Statement s(db_, "DELETE FROM s3_objects WHERE bucket=? AND key=? RETURNING blob, typeof(body)");
   s.bind(1, bucket).bind(2, key);
   std::optional<std::string> blob;
-  while (s.step()) blob = s.text(0);
+  while (s.step())
+    if (s.text(1) == "null") blob = s.text(0);
   return blob;
 }
 
@@ -154,7 +166,7 @@ std::vector<std::string> ObjectStore::erase_bucket(const std::string& bucket) {
 }
 
 bool ObjectStore::references(const std::string& blob) {
-  Statement s(db_, "SELECT 1 WHERE EXISTS(SELECT 1 FROM s3_objects WHERE blob=?1) OR "
+  Statement s(db_, "SELECT 1 WHERE EXISTS(SELECT 1 FROM s3_objects WHERE blob=?1 AND body IS NULL) OR "
                    "EXISTS(SELECT 1 FROM s3_parts WHERE blob=?1)");
   s.bind(1, blob);
   return s.step();

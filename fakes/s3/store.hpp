@@ -22,7 +22,10 @@ struct BucketRow {
 struct ObjectRow {
   std::string bucket;
   std::string key;
-  std::string blob;  // sha256
+  std::string blob;  // sha256 of the body (its blob file's name unless the body is inline)
+  // Small bodies live in the row itself (docs/fakes.md "Small bodies inline"): no blob file,
+  // nothing to collect. nullopt = the body is the blob file. ObjectStore::scan leaves it empty.
+  std::optional<std::string> body;
   std::uint64_t size = 0;
   std::string etag;  // without quotes
   std::string content_type;
@@ -74,7 +77,8 @@ class ObjectStore {
 
   std::optional<ObjectRow> find(const std::string& bucket, const std::string& key);
   void upsert(const ObjectRow& row);
-  // Returns the erased object's blob, or nullopt when there was no such key.
+  // Returns the erased object's blob file (to collect), or nullopt when there was no such key
+  // or its body was inline.
   std::optional<std::string> erase(const std::string& bucket, const std::string& key);
   bool any(const std::string& bucket);
   // Keys in binary order with the prefix, strictly after `after`; stops after `limit` rows.
@@ -82,7 +86,8 @@ class ObjectStore {
                               const std::string& after, int limit);
   // Erases the bucket's uploads and parts; returns the part blobs it dropped.
   std::vector<std::string> erase_bucket(const std::string& bucket);
-  // True when an object or an upload part of this database names the blob.
+  // True when an object or an upload part of this database names the blob file (inline bodies
+  // name none).
   bool references(const std::string& blob);
 
   void insert_upload(const UploadRow& row);

@@ -391,7 +391,13 @@ HttpResponse Wire::handle(HttpRequest& rq) {
     HttpResponse ok;
     object_headers(ok, r->info);
     if (rq.has_param("response-content-type")) ok.content_type = rq.param("response-content-type");
-    ok.file = HttpResponse::FileBody{r->path.string(), r->offset, r->length};
+    if (!r->data)
+      ok.file = HttpResponse::FileBody{r->path.string(), r->offset, r->length};
+    else if (rq.method == "HEAD")
+      ok.file = HttpResponse::FileBody{"", 0, r->length};  // HEAD never opens the file
+    else
+      ok.body = r->data->substr(static_cast<std::size_t>(r->offset),
+                                static_cast<std::size_t>(r->length));
     if (r->partial) {
       ok.status = 206;
       ok.set_header("Content-Range", r->content_range);

@@ -39,6 +39,12 @@ void to_response(const HttpResponse& r, const httplib::Request& req, httplib::Re
   for (const auto& [k, v] : r.headers) res.set_header(k, v);
   res.set_header("x-amz-request-id", "pipemu");
   res.set_header("x-amzn-RequestId", "pipemu");
+  if (r.file && req.method == "HEAD") {
+    // httplib sends no body for HEAD; Content-Length must still tell the object's size.
+    res.set_header("Content-Length", std::to_string(r.file->length));
+    res.set_header("Content-Type", r.content_type);
+    return;
+  }
   if (r.file) {
     int fd = ::open(r.file->path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -48,12 +54,10 @@ void to_response(const HttpResponse& r, const httplib::Request& req, httplib::Re
                       "application/xml");
       return;
     }
-    if (r.file->length == 0 || req.method == "HEAD") {
-      // httplib sends no body for HEAD; Content-Length must still tell the object's size.
+    if (r.file->length == 0) {
       ::close(fd);
-      if (req.method == "HEAD") res.set_header("Content-Length", std::to_string(r.file->length));
       res.set_header("Content-Type", r.content_type);
-      if (req.method != "HEAD") res.set_content("", r.content_type);
+      res.set_content("", r.content_type);
       return;
     }
     auto base = static_cast<off_t>(r.file->offset);

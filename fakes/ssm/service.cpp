@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <regex>
 #include <set>
 
@@ -165,21 +166,24 @@ bool matches(const ParameterRow& r, const ParameterFilter& f) {
   return true;  // tag filters: tags are not indexed for filtering yet
 }
 
-// One page from rows already in name order; the token is the last name returned.
-Page paginate(std::vector<ParameterRow> rows, const std::vector<ParameterFilter>& filters,
-              int max_results, const std::string& account, const std::string& region,
-              bool with_decryption) {
+// One page from rows in name order (Store::each_latest); reading stops once the page is full
+// and one more row shows there is a next page. The token is the last name returned.
+Page paginate(Store& store, const std::string& account, const std::string& prefix,
+              const std::string& after, const std::function<bool(const ParameterRow&)>& keep,
+              const std::vector<ParameterFilter>& filters, int max_results,
+              const std::string& region, bool with_decryption) {
   Page page;
-  for (const auto& r : rows) {
-    if (!std::all_of(filters.begin(), filters.end(),
-                     [&](const ParameterFilter& f) { return matches(r, f); }))
-      continue;
+  store.each_latest(account, prefix, after, [&](const ParameterRow& r) {
+    if (!keep(r) || !std::all_of(filters.begin(), filters.end(),
+                                 [&](const ParameterFilter& f) { return matches(r, f); }))
+      return true;
     if (static_cast<int>(page.parameters.size()) == max_results) {
       page.next_token = page.parameters.back().name;
-      break;
+      return false;
     }
     page.parameters.push_back(to_parameter(r, account, region, with_decryption));
-  }
+    return true;
+  });
   return page;
 }
 
@@ -346,15 +350,12 @@ Result<Page> Service::get_parameters_by_path(const std::string& account, const s
     std::string prefix = in.path;
     while (prefix.size() > 1 && prefix.back() == '/') prefix.pop_back();
     if (prefix != "/") prefix += '/';
-    auto rows = store.list_latest(account, prefix, in.next_token);
-    if (!in.recursive)
-      rows.erase(std::remove_if(rows.begin(), rows.end(),
-                                [&](const ParameterRow& r) {
-                                  return r.name.find('/', prefix.size()) != std::string::npos;
-                                }),
-                 rows.end());
-    return paginate(std::move(rows), in.filters, in.max_results, account, region,
-                    in.with_decryption);
+    // Not recursive: only the names directly under the path.
+    auto keep = [&](const ParameterRow& r) {
+      return in.recursive || r.name.find('/', prefix.size()) == std::string::npos;
+    };
+    return paginate(store, account, prefix, in.next_token, keep, in.filters, in.max_results,
+                    region, in.with_decryption);
   });
 }
 
@@ -367,8 +368,8 @@ Result<Page> Service::describe_parameters(const std::string& account, const std:
           "Member must have value {} than or equal to {}",
           in.max_results, in.max_results < 1 ? "greater" : "less", in.max_results < 1 ? 1 : 50)));
     if (auto e = check_filters(in.filters, false)) return unexpected(*e);
-    return paginate(store.list_latest(account, "", in.next_token), in.filters, in.max_results,
-                    account, region, false);
+    return paginate(store, account, "", in.next_token, [](const ParameterRow&) { return true; },
+                    in.filters, in.max_results, region, false);
   });
 }
 

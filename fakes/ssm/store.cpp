@@ -93,18 +93,38 @@ std::vector<ParameterRow> Store::history(const std::string& account, const std::
   return out;
 }
 
-std::vector<ParameterRow> Store::list_latest(const std::string& account, const std::string& prefix,
-                                             const std::string& after) {
-  // substr() compares bytes, so LIKE's wildcards and case folding never apply to names.
-  Statement s(db_, std::string("SELECT ") + kColumns +
-                       " FROM ssm_versions v WHERE account=?1 AND substr(name, 1, length(?2))=?2"
-                       " AND name > ?3 AND version=(SELECT MAX(version) FROM ssm_versions w"
-                       " WHERE w.account=v.account AND w.name=v.name) ORDER BY name");
-  s.bind(1, account).bind(2, prefix).bind(3, after);
-  std::vector<ParameterRow> out;
-  while (s.step()) out.push_back(read_row(s));
-  for (auto& r : out) r.labels = labels(account, r.name, r.version);
-  return out;
+void Store::each_latest(const std::string& account, const std::string& prefix,
+                        const std::string& after,
+                        const std::function<bool(ParameterRow&)>& visit) {
+  // Names starting with prefix are exactly [prefix, prefix with its last byte + 1): a range of
+  // the (account, name, version) key, compared as bytes (no LIKE wildcards or case folding).
+  // Each step seeks the next name in the range, then its latest version: two index lookups per
+  // parameter however many versions each has kept (up to 100) or other paths hold.
+  std::string upper = prefix;
+  while (!upper.empty() && static_cast<unsigned char>(upper.back()) == 0xFF) upper.pop_back();
+  if (!upper.empty()) upper.back() = static_cast<char>(static_cast<unsigned char>(upper.back()) + 1);
+  // One lower bound per query (SQLite seeks on one): ">= prefix" first, then "> last name".
+  auto next_sql = [&](bool inclusive) {
+    return std::string("SELECT name FROM ssm_versions WHERE account=?1 AND name ") +
+           (inclusive ? ">=" : ">") + " ?2" + (upper.empty() ? "" : " AND name < ?3") +
+           " ORDER BY name LIMIT 1";
+  };
+  bool inclusive = after < prefix;
+  std::string cursor = inclusive ? prefix : after;
+  while (true) {
+    std::string name;
+    {
+      Statement s(db_, next_sql(inclusive));
+      s.bind(1, account).bind(2, cursor);
+      if (!upper.empty()) s.bind(3, upper);
+      if (!s.step()) return;
+      name = s.text(0);
+    }
+    inclusive = false;
+    auto row = latest(account, name);
+    cursor = name;
+    if (row && !visit(*row)) return;
+  }
 }
 
 std::int64_t Store::version_count(const std::string& account, const std::string& name) {

@@ -2,6 +2,7 @@
 // SSM Parameter Store tables (one region database; account is a key column). SQL only: no AWS
 // rules here. Every parameter version is a row; the latest version is the highest one.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,9 +38,11 @@ class Store {
   std::optional<std::int64_t> version_of_label(const std::string& account,
                                                const std::string& name, const std::string& label);
   std::vector<ParameterRow> history(const std::string& account, const std::string& name);
-  // Latest versions of every parameter whose name starts with prefix, in name order, names > after.
-  std::vector<ParameterRow> list_latest(const std::string& account, const std::string& prefix,
-                                        const std::string& after = "");
+  // The latest version (labels included) of every parameter whose name starts with prefix, in
+  // name order, names > after, one at a time until visit returns false: a page reads only the
+  // rows it needs. The prefix bounds an index range, so other paths are never read.
+  void each_latest(const std::string& account, const std::string& prefix, const std::string& after,
+                   const std::function<bool(ParameterRow&)>& visit);
   std::int64_t version_count(const std::string& account, const std::string& name);
   std::optional<std::int64_t> oldest_version(const std::string& account, const std::string& name);
 

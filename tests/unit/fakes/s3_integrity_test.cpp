@@ -210,6 +210,7 @@ TEST_CASE("s3: blobs nobody references are collected; shared ones stay") {
   s3::Service s3(reg);
   s3.set_gc_delay(std::chrono::milliseconds(0));
   s3.set_min_part_size(1);
+  s3.set_inline_limit(0);  // these small bodies stand for blob files
   REQUIRE(s3.create_bucket(A, R, "gcb", std::nullopt));
   REQUIRE(s3.create_bucket(A, "eu-west-1", "gc-eu", std::string("eu-west-1")));
   REQUIRE(s3.put_object(A, R, "gcb", "a", std::string("one")));
@@ -256,6 +257,7 @@ TEST_CASE("s3: collection never removes a blob a concurrent writer is about to r
   fakes::Registry reg({.state_dir = dir.path / "state"});
   s3::Service s3(reg);
   s3.set_gc_delay(std::chrono::milliseconds(0));
+  s3.set_inline_limit(0);  // the race is about blob files
   REQUIRE(s3.create_bucket(A, R, "race", std::nullopt));
   // Every writer uploads the same few bodies (so blobs are found by dedupe, not written) while
   // others overwrite and delete keys holding those same bodies, queueing them for collection.
