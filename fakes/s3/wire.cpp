@@ -7,6 +7,7 @@
 
 #include "fakes/s3/aws_chunked.hpp"
 #include "fakes/s3/errors.hpp"
+#include "fakes/s3/operations.hpp"
 #include "fakes/s3/xml.hpp"
 
 namespace pipemu::s3 {
@@ -251,17 +252,20 @@ HttpResponse Wire::handle(HttpRequest& rq) {
   const std::string& R = rq.region;
   Target t = target_of(rq);
   auto fail = [&](const AwsError& e) { return error_response(rq, e); };
+  const OperationInfo* op = classify(rq, t);
+  if (!op) return fail(unsupported(rq, !t.key.empty()));
+  const std::string& b = t.bucket;
+  const std::string& k = t.key;
 
-  if (t.bucket.empty()) {
-    if (rq.method != "GET") return fail(unsupported(rq, false));
-    auto list = service_.list_buckets(A);
-    if (!list) return fail(list.error());
-    return xml_response(xml::list_buckets(*list, A));
-  }
-
-  if (t.key.empty()) {  // bucket operations
-    const std::string& b = t.bucket;
-    if (rq.method == "PUT" && rq.query.empty()) {
+  // One case per row of the operation table (operations.cpp); no default, so the compiler
+  // names a row without a case.
+  switch (op->operation) {
+    case Operation::ListBuckets: {
+      auto list = service_.list_buckets(A);
+      if (!list) return fail(list.error());
+      return xml_response(xml::list_buckets(*list, A));
+    }
+    case Operation::CreateBucket: {
       auto body = read_small(rq);
       if (!body) return fail(malformed_xml());
       auto constraint = xml::location_constraint(*body);
@@ -272,26 +276,26 @@ HttpResponse Wire::handle(HttpRequest& rq) {
       ok.set_header("Location", "/" + b);
       return ok;
     }
-    if (rq.method == "HEAD" && rq.query.empty()) {
+    case Operation::HeadBucket: {
       auto r = service_.head_bucket(A, R, b);
       if (!r) return fail(r.error());
       HttpResponse ok;
       ok.set_header("x-amz-bucket-region", r->region);
       return ok;
     }
-    if (rq.method == "GET" && rq.has_param("location")) {
+    case Operation::GetBucketLocation: {
       auto r = service_.get_bucket_location(A, b);
       if (!r) return fail(r.error());
       return xml_response(xml::location(*r));
     }
-    if (rq.method == "DELETE" && rq.query.empty()) {
+    case Operation::DeleteBucket: {
       auto r = service_.delete_bucket(A, R, b);
       if (!r) return fail(r.error());
       HttpResponse ok;
       ok.status = 204;
       return ok;
     }
-    if (rq.method == "POST" && rq.has_param("delete")) {
+    case Operation::DeleteObjects: {
       auto body = read_small(rq);
       if (!body) return fail(malformed_xml());
       auto req = xml::delete_request(*body);
@@ -300,14 +304,9 @@ HttpResponse Wire::handle(HttpRequest& rq) {
       if (!r) return fail(r.error());
       return xml_response(xml::delete_result(*r, req->quiet));
     }
-    bool v2 = rq.param("list-type") == "2";
-    bool list_query = rq.query.empty() || v2 ||
-                      std::all_of(rq.query.begin(), rq.query.end(), [](const auto& kv) {
-                        return kv.first == "prefix" || kv.first == "delimiter" ||
-                               kv.first == "marker" || kv.first == "max-keys" ||
-                               kv.first == "encoding-type";
-                      });
-    if (rq.method == "GET" && list_query) {
+    case Operation::ListObjectsV2:
+    case Operation::ListObjects: {
+      bool v2 = op->operation == Operation::ListObjectsV2;
       ListRequest q;
       q.prefix = rq.param("prefix");
       q.delimiter = rq.param("delimiter");
@@ -326,41 +325,34 @@ HttpResponse Wire::handle(HttpRequest& rq) {
       if (v2) return xml_response(xml::list_objects_v2(b, q, *r, url));
       return xml_response(xml::list_objects_v1(b, q, rq.param("marker"), *r, url));
     }
-    return fail(unsupported(rq, false));
-  }
-
-  // Object operations.
-  const std::string& b = t.bucket;
-  const std::string& k = t.key;
-  if (rq.method == "PUT" && rq.has_param("partNumber") && rq.has_param("uploadId")) {
-    auto n = int_param(rq, "partNumber");
-    if (!n)
-      return fail(invalid_argument("Part number must be an integer between 1 and 10000, inclusive",
-                                   "partNumber", rq.param("partNumber")));
-    if (rq.has_header("x-amz-copy-source")) {
-      auto src = copy_source(rq);
-      if (!src) return fail(src.error());
-      CopySource cs{src->first, src->second, rq.header("x-amz-copy-source-range")};
-      auto r = service_.upload_part_copy(A, R, b, k, rq.param("uploadId"), *n, cs);
+    case Operation::UploadPartCopy:
+    case Operation::UploadPart: {
+      auto n = int_param(rq, "partNumber");
+      if (!n)
+        return fail(invalid_argument("Part number must be an integer between 1 and 10000, inclusive",
+                                     "partNumber", rq.param("partNumber")));
+      if (op->operation == Operation::UploadPartCopy) {
+        auto src = copy_source(rq);
+        if (!src) return fail(src.error());
+        CopySource cs{src->first, src->second, rq.header("x-amz-copy-source-range")};
+        auto r = service_.upload_part_copy(A, R, b, k, rq.param("uploadId"), *n, cs);
+        if (!r) return fail(r.error());
+        return xml_response(xml::copy_part_result(r->etag, r->last_modified, r->checksum_algorithm,
+                                                  r->checksum));
+      }
+      auto trailers = std::make_shared<std::string>();
+      PutOptions o;
+      o.content_md5 = rq.header("Content-MD5");
+      if (auto e = checksum_options(rq, o, trailers)) return fail(*e);
+      auto r = service_.upload_part(A, R, b, k, rq.param("uploadId"), *n, body_reader(rq, trailers),
+                                    o);
       if (!r) return fail(r.error());
-      HttpResponse ok = xml_response(xml::copy_part_result(r->etag, r->last_modified,
-                                                           r->checksum_algorithm, r->checksum));
+      HttpResponse ok;
+      ok.set_header("ETag", r->etag);
+      checksum_headers(ok, r->checksum_algorithm, r->checksum);
       return ok;
     }
-    auto trailers = std::make_shared<std::string>();
-    PutOptions o;
-    o.content_md5 = rq.header("Content-MD5");
-    if (auto e = checksum_options(rq, o, trailers)) return fail(*e);
-    auto r = service_.upload_part(A, R, b, k, rq.param("uploadId"), *n, body_reader(rq, trailers),
-                                  o);
-    if (!r) return fail(r.error());
-    HttpResponse ok;
-    ok.set_header("ETag", r->etag);
-    checksum_headers(ok, r->checksum_algorithm, r->checksum);
-    return ok;
-  }
-  if (rq.method == "PUT" && rq.query.empty()) {
-    if (rq.has_header("x-amz-copy-source")) {
+    case Operation::CopyObject: {
       auto src = copy_source(rq);
       if (!src) return fail(src.error());
       std::string directive = rq.header("x-amz-metadata-directive");
@@ -372,78 +364,80 @@ HttpResponse Wire::handle(HttpRequest& rq) {
       if (!r) return fail(r.error());
       return xml_response(xml::copy_result(*r));
     }
-    auto trailers = std::make_shared<std::string>();
-    PutOptions o = put_options(rq);
-    if (auto e = checksum_options(rq, o, trailers)) return fail(*e);
-    auto r = service_.put_object(A, R, b, k, body_reader(rq, trailers), o);
-    if (!r) return fail(r.error());
-    HttpResponse ok;
-    ok.set_header("ETag", r->etag);
-    checksum_headers(ok, r->checksum_algorithm, r->checksum);
-    return ok;
-  }
-  if ((rq.method == "GET" || rq.method == "HEAD") &&
-      (rq.query.empty() || rq.has_param("partNumber") || rq.has_param("versionId") ||
-       rq.has_param("response-content-type"))) {
-    auto r = rq.method == "HEAD" ? service_.get_object(A, R, b, k, "")
-                                 : service_.get_object(A, R, b, k, rq.header("Range"));
-    if (!r) return fail(r.error());
-    HttpResponse ok;
-    object_headers(ok, r->info);
-    if (rq.has_param("response-content-type")) ok.content_type = rq.param("response-content-type");
-    if (!r->data)
-      ok.file = HttpResponse::FileBody{r->path.string(), r->offset, r->length};
-    else if (rq.method == "HEAD")
-      ok.file = HttpResponse::FileBody{"", 0, r->length};  // HEAD never opens the file
-    else
-      ok.body = r->data->substr(static_cast<std::size_t>(r->offset),
-                                static_cast<std::size_t>(r->length));
-    if (r->partial) {
-      ok.status = 206;
-      ok.set_header("Content-Range", r->content_range);
-    } else if (lower(rq.header("x-amz-checksum-mode")) == "enabled" &&
-               !r->info.checksum.empty()) {
-      // A range is not the object the checksum covers: S3 returns it for whole objects only.
-      checksum_headers(ok, r->info.checksum_algorithm, r->info.checksum);
-      ok.set_header("x-amz-checksum-type", r->info.parts > 0 ? "COMPOSITE" : "FULL_OBJECT");
+    case Operation::PutObject: {
+      auto trailers = std::make_shared<std::string>();
+      PutOptions o = put_options(rq);
+      if (auto e = checksum_options(rq, o, trailers)) return fail(*e);
+      auto r = service_.put_object(A, R, b, k, body_reader(rq, trailers), o);
+      if (!r) return fail(r.error());
+      HttpResponse ok;
+      ok.set_header("ETag", r->etag);
+      checksum_headers(ok, r->checksum_algorithm, r->checksum);
+      return ok;
     }
-    return ok;
+    case Operation::GetObject:
+    case Operation::HeadObject: {
+      auto r = op->operation == Operation::HeadObject
+                   ? service_.get_object(A, R, b, k, "")
+                   : service_.get_object(A, R, b, k, rq.header("Range"));
+      if (!r) return fail(r.error());
+      HttpResponse ok;
+      object_headers(ok, r->info);
+      if (rq.has_param("response-content-type")) ok.content_type = rq.param("response-content-type");
+      if (!r->data)
+        ok.file = HttpResponse::FileBody{r->path.string(), r->offset, r->length};
+      else if (op->operation == Operation::HeadObject)
+        ok.file = HttpResponse::FileBody{"", 0, r->length};  // HEAD never opens the file
+      else
+        ok.body = r->data->substr(static_cast<std::size_t>(r->offset),
+                                  static_cast<std::size_t>(r->length));
+      if (r->partial) {
+        ok.status = 206;
+        ok.set_header("Content-Range", r->content_range);
+      } else if (lower(rq.header("x-amz-checksum-mode")) == "enabled" &&
+                 !r->info.checksum.empty()) {
+        // A range is not the object the checksum covers: S3 returns it for whole objects only.
+        checksum_headers(ok, r->info.checksum_algorithm, r->info.checksum);
+        ok.set_header("x-amz-checksum-type", r->info.parts > 0 ? "COMPOSITE" : "FULL_OBJECT");
+      }
+      return ok;
+    }
+    case Operation::AbortMultipartUpload: {
+      auto r = service_.abort_multipart_upload(A, R, b, k, rq.param("uploadId"));
+      if (!r) return fail(r.error());
+      HttpResponse ok;
+      ok.status = 204;
+      return ok;
+    }
+    case Operation::DeleteObject: {
+      auto r = service_.delete_object(A, R, b, k);
+      if (!r) return fail(r.error());
+      HttpResponse ok;
+      ok.status = 204;
+      return ok;
+    }
+    case Operation::CreateMultipartUpload: {
+      PutOptions o = put_options(rq);
+      if (auto e = checksum_options(rq, o, nullptr)) return fail(*e);
+      o.checksum_value = nullptr;
+      auto r = service_.create_multipart_upload(A, R, b, k, o);
+      if (!r) return fail(r.error());
+      HttpResponse ok = xml_response(xml::initiate_multipart(b, k, *r));
+      if (o.checksum_algorithm)
+        ok.set_header("x-amz-checksum-algorithm", fakes::checksum_name(*o.checksum_algorithm));
+      return ok;
+    }
+    case Operation::CompleteMultipartUpload: {
+      auto body = read_small(rq);
+      if (!body) return fail(malformed_xml());
+      auto parts = xml::completed_parts(*body);
+      if (!parts) return fail(malformed_xml());
+      auto r = service_.complete_multipart_upload(A, R, b, k, rq.param("uploadId"), *parts);
+      if (!r) return fail(r.error());
+      return xml_response(xml::complete_multipart("/" + b + "/" + fakes::url_encode(k, true), *r));
+    }
   }
-  if (rq.method == "DELETE" && rq.has_param("uploadId")) {
-    auto r = service_.abort_multipart_upload(A, R, b, k, rq.param("uploadId"));
-    if (!r) return fail(r.error());
-    HttpResponse ok;
-    ok.status = 204;
-    return ok;
-  }
-  if (rq.method == "DELETE" && rq.query.empty()) {
-    auto r = service_.delete_object(A, R, b, k);
-    if (!r) return fail(r.error());
-    HttpResponse ok;
-    ok.status = 204;
-    return ok;
-  }
-  if (rq.method == "POST" && rq.has_param("uploads")) {
-    PutOptions o = put_options(rq);
-    if (auto e = checksum_options(rq, o, nullptr)) return fail(*e);
-    o.checksum_value = nullptr;
-    auto r = service_.create_multipart_upload(A, R, b, k, o);
-    if (!r) return fail(r.error());
-    HttpResponse ok = xml_response(xml::initiate_multipart(b, k, *r));
-    if (o.checksum_algorithm)
-      ok.set_header("x-amz-checksum-algorithm", fakes::checksum_name(*o.checksum_algorithm));
-    return ok;
-  }
-  if (rq.method == "POST" && rq.has_param("uploadId")) {
-    auto body = read_small(rq);
-    if (!body) return fail(malformed_xml());
-    auto parts = xml::completed_parts(*body);
-    if (!parts) return fail(malformed_xml());
-    auto r = service_.complete_multipart_upload(A, R, b, k, rq.param("uploadId"), *parts);
-    if (!r) return fail(r.error());
-    return xml_response(xml::complete_multipart("/" + b + "/" + fakes::url_encode(k, true), *r));
-  }
-  return fail(unsupported(rq, true));
+  return fail(unsupported(rq, !k.empty()));
 }
 
 }  // namespace pipemu::s3
