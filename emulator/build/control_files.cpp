@@ -5,6 +5,8 @@
 
 #include <fstream>
 #include <iterator>
+#include <utility>
+#include <vector>
 
 namespace pipemu::build {
 namespace {
@@ -41,11 +43,22 @@ class SharedControl : public ControlFiles {
 class CopiedControl : public ControlFiles {
  public:
   CopiedControl(SessionFiles& files, std::string dir) : files_(files), dir_(std::move(dir)) {}
+  // Secrets go in at once (PUT archive, owner-only); other files wait for the next line and
+  // travel with it (one engine call per step instead of two).
   Expected<Ok, std::string> put(const std::string& rel, const std::string& content, bool secret) override {
-    return files_.put(dir_ + "/" + rel, content, secret ? 0600 : 0644);
+    if (secret) return files_.put(dir_ + "/" + rel, content, 0600);
+    pending_.emplace_back(dir_ + "/" + rel, content);
+    return Ok{};
   }
-  Expected<Ok, std::string> send(const std::string& line) override { return files_.send_line(dir_ + "/in", line); }
+  Expected<Ok, std::string> send(const std::string& line) override {
+    auto sent = files_.send_line(dir_ + "/in", line, pending_);
+    pending_.clear();
+    return sent;
+  }
   std::optional<std::string> get(const std::string& rel) override {
+    for (const auto& [path, content] : pending_)
+      if (!files_.put(path, content, 0644)) return std::nullopt;
+    pending_.clear();
     auto got = files_.get(dir_ + "/" + rel);
     if (!got) return std::nullopt;
     return *got;
@@ -54,6 +67,7 @@ class CopiedControl : public ControlFiles {
  private:
   SessionFiles& files_;
   std::string dir_;
+  std::vector<std::pair<std::string, std::string>> pending_;
 };
 
 }  // namespace

@@ -14,7 +14,8 @@ namespace pipemu::build {
 class ControlFiles {
  public:
   virtual ~ControlFiles() = default;
-  // Writes <ctl>/<rel>; `secret` files (env.sh) are readable by their owner only.
+  // Writes <ctl>/<rel>; `secret` files (env.sh) are readable by their owner only. A file that is
+  // not secret may only reach the shell with the next send() (copy mode bundles them).
   virtual Expected<Ok, std::string> put(const std::string& rel, const std::string& content, bool secret) = 0;
   // One line (ending in '\n') to the shell's input.
   virtual Expected<Ok, std::string> send(const std::string& line) = 0;

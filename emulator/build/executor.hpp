@@ -48,8 +48,10 @@ class SessionFiles {
  public:
   virtual ~SessionFiles() = default;
   virtual Expected<Ok, std::string> put(const std::string& path, const std::string& content, int mode) = 0;
-  // Writes `line` into the FIFO the shell reads.
-  virtual Expected<Ok, std::string> send_line(const std::string& fifo, const std::string& line) = 0;
+  // Writes `files` (path, content; readable by all, so never secrets), then `line` into the FIFO
+  // the shell reads: one round trip for a step's command file and the line that sources it.
+  virtual Expected<Ok, std::string> send_line(const std::string& fifo, const std::string& line,
+                                              const std::vector<std::pair<std::string, std::string>>& files = {}) = 0;
   // nullopt when `path` does not exist.
   virtual Expected<std::optional<std::string>, std::string> get(const std::string& path) = 0;
   // Replaces `host_dir` with the contents of `container_dir`; returns the symlinks not created

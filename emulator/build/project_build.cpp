@@ -14,6 +14,25 @@ namespace fs = std::filesystem;
 
 namespace pipemu::build {
 
+std::string fakes_listen_address(const std::string& fakes_host) {
+  return fakes_host.empty() ? "127.0.0.1" : "0.0.0.0";
+}
+
+std::string fakes_url(const std::string& fakes_host, int port) {
+  return "http://" + (fakes_host.empty() ? std::string("127.0.0.1") : fakes_host) + ":" + std::to_string(port);
+}
+
+std::string fakes_reachability_note(const ExecutorChoice& choice, const std::string& fakes_host) {
+  if (!fakes_host.empty())
+    return "the fakes listen on every interface for builds (--fakes-host " + fakes_host +
+           "): anyone who can reach this machine can call them";
+  if (choice.remote_engine)
+    return "the Docker engine is on another machine: its builds cannot reach the fakes on this machine's "
+           "127.0.0.1, so their aws CLI calls will fail; pass --fakes-host with this machine's address as "
+           "the engine's machine reaches it";
+  return {};
+}
+
 std::vector<std::pair<std::string, std::string>> fakes_environment(const FakesEndpoint& fakes) {
   if (fakes.url.empty()) return {};
   return {

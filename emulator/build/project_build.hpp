@@ -23,6 +23,12 @@ struct FakesEndpoint {
   std::string url;  // e.g. http://127.0.0.1:45123; "" = the build gets no AWS endpoint
 };
 
+// Where the fakes server listens for builds and the URL they get: loopback, unless `fakes_host`
+// names this machine as an engine on another machine reaches it; the server then listens on
+// every interface (0.0.0.0), since that engine's containers connect from outside.
+std::string fakes_listen_address(const std::string& fakes_host);
+std::string fakes_url(const std::string& fakes_host, int port);
+
 // AWS_ENDPOINT_URL, dummy credentials, and checksum settings the fakes accept. The region
 // variables are CodeBuild built-ins set by the runner.
 std::vector<std::pair<std::string, std::string>> fakes_environment(const FakesEndpoint& fakes);
@@ -56,6 +62,11 @@ struct ExecutorChoice {
   bool remote_engine = false;  // the engine is on another machine: 127.0.0.1 there is not here
 };
 Expected<ExecutorChoice, std::string> choose_executor(std::string_view kind, std::string_view files = {});
+
+// What to tell the user about reaching the fakes from builds on `choice`'s engine: a warning
+// when the engine is on another machine and the fakes are on loopback; a note of the exposure
+// when they listen on every interface; "" otherwise.
+std::string fakes_reachability_note(const ExecutorChoice& choice, const std::string& fakes_host);
 
 // The files mode `choose_executor` uses for `files` ("" = $PIPEMU_ENGINE_FILES, else "auto");
 // an error names the accepted values.

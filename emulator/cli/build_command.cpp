@@ -38,6 +38,7 @@ struct BuildOptions {
   std::string image_map, cache, endpoint, env_json;
   std::vector<std::string> ssm, env, buckets;
   std::string state;
+  std::string engine_files, fakes_host;
   int timeout_s = 0;
   bool no_cache = false;
 };
@@ -74,11 +75,13 @@ int next_build_number(const std::string& cache_root, const std::string& project)
 }
 
 // The fakes for the build's duration: in-process services, and an HTTP server on a free
-// loopback port the container reaches over the host network (unless --endpoint names one).
+// loopback port the container reaches over the host network (unless --endpoint names one);
+// with --fakes-host, on every interface, for an engine on another machine.
 class InProcessFakes {
  public:
-  explicit InProcessFakes(fakes::Registry& registry) {
+  InProcessFakes(fakes::Registry& registry, const std::string& fakes_host) {
     server::Options opts;
+    opts.host = build::fakes_listen_address(fakes_host);
     opts.port = 0;
     server_ = std::make_unique<server::Server>(registry, opts);
     port_ = server_->bind();
@@ -109,12 +112,12 @@ int run(BuildOptions& o) {
   const std::string account = fakes::kDefaultAccount;
   std::unique_ptr<InProcessFakes> served;
   if (o.endpoint.empty()) {
-    served = std::make_unique<InProcessFakes>(registry);
+    served = std::make_unique<InProcessFakes>(registry, o.fakes_host);
     if (served->port() <= 0) {
       std::cerr << "pipemu build: cannot start the fakes server: " << served->error() << "\n";
       return kFailed;
     }
-    o.endpoint = "http://127.0.0.1:" + std::to_string(served->port());
+    o.endpoint = build::fakes_url(o.fakes_host, served->port());
   }
   s3::Service s3_service(registry);
   for (const auto& bk : o.buckets) {
@@ -178,9 +181,12 @@ int run(BuildOptions& o) {
   b.fakes.url = o.endpoint;
   b.cache_root = o.no_cache ? "" : (o.cache.empty() ? default_cache_dir() : o.cache);
 
-  auto choice = build::choose_executor(o.executor);
+  auto choice = build::choose_executor(o.executor, o.engine_files);
   if (!choice) { std::cerr << "pipemu build: " << choice.error() << "\n"; return kFailed; }
   std::cerr << "pipemu build: " << choice->note << "\n";
+  if (served)
+    if (auto reach = build::fakes_reachability_note(*choice, o.fakes_host); !reach.empty())
+      std::cerr << "pipemu build: " << reach << "\n";
 
   // Work directory: the checkout, the build's source copy, control files.
   std::error_code ec;
@@ -272,6 +278,13 @@ std::function<int()> setup_build(CLI::App& app) {
   app.add_option("--work", o->work, "Work directory to keep (default: a temporary one, removed on success)");
   app.add_option("--region", o->region, "The build's region (default us-east-1)");
   app.add_option("--executor", o->executor, "docker, local or auto (default: docker when the engine answers)");
+  app.add_option("--engine-files", o->engine_files,
+                 "How Docker builds get their files: mount, copy (no bind mounts; any engine) or auto (copy when "
+                 "the engine is on another machine; default, or PIPEMU_ENGINE_FILES)")
+      ->check(CLI::IsMember({"auto", "mount", "copy"}));
+  app.add_option("--fakes-host", o->fakes_host,
+                 "This machine's address as a remote Docker engine reaches it: the build gets AWS_ENDPOINT_URL "
+                 "there and the fakes listen on every interface (default: 127.0.0.1 only)");
   app.add_option("--image", o->images, "Image map entry FROM=TO, e.g. aws/codebuild/standard:2.0=my/image (repeatable)");
   app.add_option("--image-map", o->image_map, "File of FROM=TO image map lines");
   app.add_option("--cache", o->cache, "Where cache.paths persist (default ~/.cache/pipemu/build-cache)");

@@ -118,6 +118,8 @@ int run_session(const RunSettings& s) {
   settings.trigger.commit = s.commit;
   settings.worktree = s.worktree;
   settings.executor = s.executor;
+  settings.engine_files = s.engine_files;
+  settings.fakes_host = s.fakes_host;
   settings.images = images;
   settings.work_root = (state / "work").string();
   settings.cache_root = (state / "cache").string();

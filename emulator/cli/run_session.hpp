@@ -8,6 +8,7 @@ namespace pipemu::cli {
 struct RunSettings {
   std::string template_path, repo, branch, commit, region, state_dir, report_dir;
   std::string executor = "auto", approve = "all", stack_name;
+  std::string engine_files, fakes_host;  // "" = PIPEMU_ENGINE_FILES / 127.0.0.1
   std::vector<std::string> images, params, bootstraps;
   bool worktree = false, quiet = false, json = false, show_logs = false;
   // Set by `pipemu serve`'s webhook receiver: the id it already answered with, and how the

@@ -17,3 +17,10 @@ set_tests_properties("build: docker builds with files copied, no bind mounts" PR
 add_test(NAME "build: docker builds through a TCP engine endpoint, files copied"
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/build/tcp_engine.sh $<TARGET_FILE:unit_build> copy)
 set_tests_properties("build: docker builds through a TCP engine endpoint, files copied" PROPERTIES LABELS "build;docker" TIMEOUT 300)
+add_test(NAME "build: article build flow, files copied, fakes at this machine's address"
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/build/build_flow.sh $<TARGET_FILE:pipemu> ${PROJECT_SOURCE_DIR} copy)
+set_tests_properties("build: article build flow, files copied, fakes at this machine's address" PROPERTIES LABELS "build;docker" TIMEOUT 300)
+add_test(NAME "build: pipemu run of the flagship, files copied, fakes at this machine's address"
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/build/run_copy_mode.sh $<TARGET_FILE:pipemu> ${PROJECT_SOURCE_DIR})
+set_tests_properties("build: pipemu run of the flagship, files copied, fakes at this machine's address" PROPERTIES
+                     LABELS "build;docker" TIMEOUT 300 ENVIRONMENT "AWS_EC2_METADATA_DISABLED=true")

@@ -23,11 +23,27 @@ Expected<Ok, std::string> ContainerFiles::put(const std::string& path, const std
   return client_.put_archive(id_, p.parent_path().string(), *tar);
 }
 
-Expected<Ok, std::string> ContainerFiles::send_line(const std::string& fifo, const std::string& line) {
-  // The line travels as an argument, never through a shell's parsing; lines are short (a path
-  // and the marker), so one write of them into the FIFO is atomic.
+Expected<Ok, std::string> ContainerFiles::send_line(const std::string& fifo, const std::string& line,
+                                                    const std::vector<std::pair<std::string, std::string>>& files) {
+  // Contents travel as arguments, never through a shell's parsing (so they show in the exec's
+  // inspect data: no secrets here). One argument holds at most 128 KiB on Linux: a larger file
+  // goes by PUT archive first. Lines are short (a path and the marker), so one write of them
+  // into the FIFO is atomic.
+  std::vector<std::string> argv = {"/bin/sh", "-c",
+                                   "while [ $# -gt 0 ]; do printf '%s' \"$2\" > \"$1\" || exit; shift 2; done",
+                                   "pipemu-send"};
+  for (const auto& [path, content] : files) {
+    if (content.size() > 64 * 1024) {
+      if (auto put_big = put(path, content, 0644); !put_big) return put_big;
+      continue;
+    }
+    argv.push_back(path);
+    argv.push_back(content);
+  }
+  argv.push_back(fifo);
+  argv.push_back(line);
   std::string output;
-  auto rc = client_.exec(id_, {"/bin/sh", "-c", "printf '%s' \"$1\" > \"$2\"", "pipemu-send", line, fifo}, &output);
+  auto rc = client_.exec(id_, argv, &output);
   if (!rc) return unexpected(rc.error());
   if (*rc != 0)
     return unexpected("cannot write to the build shell's input " + fifo + " (exit " + std::to_string(*rc) +

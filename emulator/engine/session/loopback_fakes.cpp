@@ -2,13 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "build/project_build.hpp"
 #include "fakes/server/server.hpp"
 
 namespace pipemu::engine {
 
 LoopbackFakes::LoopbackFakes(fakes::Registry& registry, int threads,
-                             std::shared_ptr<cfn::Service> cloudformation) {
+                             std::shared_ptr<cfn::Service> cloudformation, std::string fakes_host)
+    : host_(std::move(fakes_host)) {
   server::Options opts;
+  opts.host = build::fakes_listen_address(host_);
   opts.port = 0;  // any free port: parallel scenarios each get their own
   opts.threads = threads;
   server_ = std::make_unique<server::Server>(registry, opts);
@@ -25,7 +28,7 @@ LoopbackFakes::~LoopbackFakes() {
 }
 
 std::string LoopbackFakes::url() const {
-  return port_ > 0 ? fmt::format("http://127.0.0.1:{}", port_) : "";
+  return port_ > 0 ? build::fakes_url(host_, port_) : "";
 }
 
 std::string LoopbackFakes::error() const { return server_->error(); }

@@ -127,16 +127,18 @@ SessionResult run_session(LocalAws& aws, const SessionSettings& s, const Session
   build::ExecutorChoice executor;
   if (pipeline_has(pipeline, "CodeBuild")) {
     server = std::make_unique<LoopbackFakes>(aws.registry(), s.server_threads,
-                                             aws.shared_cloudformation());
+                                             aws.shared_cloudformation(), s.fakes_host);
     if (server->url().empty())
       notice(Notice::Level::Warning, "cannot serve the fakes for builds: " + server->error());
     else
       notice(Notice::Level::Info, "fakes served for builds at " + server->url());
     if (!hooks.executor) {
-      auto choice = build::choose_executor(s.executor);
+      auto choice = build::choose_executor(s.executor, s.engine_files);
       if (choice) {
         executor = std::move(*choice);
         if (!executor.note.empty()) notice(Notice::Level::Info, executor.note);
+        if (auto reach = build::fakes_reachability_note(executor, s.fakes_host); !reach.empty())
+          notice(executor.remote_engine && s.fakes_host.empty() ? Notice::Level::Warning : Notice::Level::Info, reach);
       } else if (s.executor_required) {
         out.error = choice.error();
         return out;

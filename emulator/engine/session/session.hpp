@@ -51,6 +51,9 @@ struct SessionSettings {
   std::string execution_id;
   bool worktree = false;  // the Source action takes the working tree as it is
   std::string executor = "auto";  // auto | docker | local, for CodeBuild
+  std::string engine_files;       // docker: mount | copy | auto; "" = $PIPEMU_ENGINE_FILES, else auto
+  // The host builds use to reach the fakes (an engine on another machine); "" = 127.0.0.1.
+  std::string fakes_host;
   // true: an executor that cannot be had stops the session before the execution starts;
   // false: a warning, and each build action fails saying why.
   bool executor_required = false;

@@ -6,10 +6,19 @@
 # bucket. Checks: the build succeeded, the artifact holds the three packaged templates, each
 # points at its own bucket, and each bucket received the code zip.
 #
-# Usage: build_flow.sh PIPEMU_BINARY SOURCE_DIR
+# With MODE `copy`, the same build as for a Docker engine on another machine: no bind mounts
+# (--engine-files copy) and the fakes reached at this machine's own address (--fakes-host), the
+# nested `docker run -v $(pwd):...` seeing the source through the engine-side volume.
+#
+# Usage: build_flow.sh PIPEMU_BINARY SOURCE_DIR [MODE]
 set -euo pipefail
 pipemu=$1
 root=$2
+mode_args=()
+if [ "${3:-}" = copy ]; then
+  host=$(hostname -I 2>/dev/null | awk '{print $1}')
+  mode_args=(--engine-files copy --fakes-host "${host:-127.0.0.1}")
+fi
 tmp=$(mktemp -d /tmp/pipemu-flow.XXXXXX)
 server_pid=
 cleanup() {
@@ -47,7 +56,7 @@ if "$pipemu" help 2>/dev/null | grep -qw serve; then
   # pipemu build serves its own fakes for the build's duration; --state keeps them, so a
   # `pipemu serve` on the same state afterwards shows what the build uploaded.
   mode="pipemu fakes"
-  "$pipemu" build "${common[@]}" --state "$tmp/state" --bucket eu-west-1=service-x-eu \
+  "$pipemu" build "${common[@]}" "${mode_args[@]}" --state "$tmp/state" --bucket eu-west-1=service-x-eu \
     --bucket us-east-1=service-x-us --bucket ap-southeast-2=service-x-au >"$tmp/build.log" 2>&1
   rc=$?
   "$pipemu" serve --port "$port" --state "$tmp/state" >"$tmp/server.log" 2>&1 &
@@ -71,6 +80,12 @@ set -e
 cat "$tmp/build.log"
 echo "build ($mode) took $(echo "$(date +%s.%N) - $start" | bc) s"
 [ $rc -eq 0 ] || fail "pipemu build exited $rc"
+if [ ${#mode_args[@]} -gt 0 ]; then
+  grep -q 'files are copied in and out of the build container, no bind mounts' "$tmp/build.log" ||
+    fail "copy mode was not used"
+  grep -q "the fakes listen on every interface for builds (--fakes-host ${mode_args[3]})" "$tmp/build.log" ||
+    fail "the fakes host was not used"
+fi
 grep -q 'Ran 3 tests' "$tmp/build.log" || fail "the service's 3 tests did not run"
 [ "$(grep -c 'Ran 3 tests' "$tmp/build.log")" -ge 2 ] || fail "the nested docker run of the tests did not run"
 
