@@ -56,9 +56,9 @@ bool pattern_selects(const std::string& pattern, const std::string& rel) {
 
 }  // namespace
 
-Expected<Collected, std::string> collect_artifacts(const std::string& src_dir,
-                                                   const model::ArtifactSpec& spec,
-                                                   std::vector<std::string>& log) {
+Expected<Collected, std::string> collect_artifacts(
+    const std::string& src_dir, const model::ArtifactSpec& spec, std::vector<std::string>& log,
+    const std::vector<std::pair<std::string, std::string>>& outside_links) {
   Collected c;
   std::error_code ec;
   fs::path root = fs::weakly_canonical(src_dir, ec);
@@ -95,11 +95,20 @@ Expected<Collected, std::string> collect_artifacts(const std::string& src_dir,
     if (!files) return unexpected(files.error());
     for (const auto& g : spec.files) {
       bool any = false;
+      auto excluded = [&](const std::string& rel) {
+        return std::any_of(spec.exclude_paths.begin(), spec.exclude_paths.end(),
+                           [&](const model::Glob& x) { return pattern_selects(x.pattern, rel); });
+      };
+      for (const auto& [path, target] : outside_links) {
+        fs::path link = root / path;
+        if (!inside(base, link)) continue;
+        std::string rel = link.lexically_relative(base).generic_string();
+        if (pattern_selects(g.pattern, rel) && !excluded(rel))
+          return unexpected("artifact file '" + rel + "' is a symlink to " + target + ", outside the source directory");
+      }
       for (const auto& f : *files) {
         if (!pattern_selects(g.pattern, f.rel)) continue;
-        bool excluded = std::any_of(spec.exclude_paths.begin(), spec.exclude_paths.end(),
-                                    [&](const model::Glob& x) { return pattern_selects(x.pattern, f.rel); });
-        if (excluded) continue;
+        if (excluded(f.rel)) continue;
         fs::path real = fs::weakly_canonical(f.path, ec);
         if (ec || !inside(root, real))
           return unexpected("artifact file '" + f.rel + "' is a symlink to " +

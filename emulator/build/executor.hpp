@@ -55,9 +55,9 @@ class SessionFiles {
   // nullopt when `path` does not exist.
   virtual Expected<std::optional<std::string>, std::string> get(const std::string& path) = 0;
   // Replaces `host_dir` with the contents of `container_dir`; returns the symlinks not created
-  // because they point outside it ("path -> target"). Nothing is written outside `host_dir`.
-  virtual Expected<std::vector<std::string>, std::string> fetch_dir(const std::string& container_dir,
-                                                                    const std::string& host_dir) = 0;
+  // because they point outside it (path relative to it, target). Nothing is written outside.
+  virtual Expected<std::vector<std::pair<std::string, std::string>>, std::string> fetch_dir(
+      const std::string& container_dir, const std::string& host_dir) = 0;
 };
 
 class Session {

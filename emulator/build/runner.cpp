@@ -142,6 +142,7 @@ class Run {
   // Where the artifacts are collected from: the source dir, or (copy mode) its copy taken back
   // from the container when the build ended.
   std::string results_dir_;
+  std::vector<std::pair<std::string, std::string>> outside_links_;  // copy mode: not taken back
 
   std::string marker_ = new_marker();
   std::unique_ptr<Session> session_;
@@ -537,14 +538,17 @@ void Run::take_back() {
     auto got = files->fetch_dir(from, to);
     if (!got) {
       say("pipemu: cannot take " + from + " back from the build container: " + got.error());
-      return;
+      return std::vector<std::pair<std::string, std::string>>{};
     }
-    for (const auto& s : *got) say("pipemu: not copied back (a symlink pointing outside " + from + "): " + s);
+    return *got;
   };
-  if (results_needed_ && req_.buildspec.artifacts.present) fetch(src_in_, results_dir_);
+  // A symlink leading out of the source stays behind; the artifact rules still see it.
+  if (results_needed_ && req_.buildspec.artifacts.present) outside_links_ = fetch(src_in_, results_dir_);
   for (const auto& d : cache_.dirs) {
     bool absolute = !d.path.empty() && d.path[0] == '/';
-    fetch(absolute ? d.path : src_in_ + "/" + d.path, d.host);
+    for (const auto& [path, target] : fetch(absolute ? d.path : src_in_ + "/" + d.path, d.host))
+      say("pipemu: cache path " + d.path + ": the symlink " + path + " -> " + target +
+          " points outside it and is not kept");
   }
 }
 
@@ -557,7 +561,7 @@ Status Run::upload_artifacts(std::string& code, std::string& msg) {
   auto one = [&](const model::ArtifactSpec& spec, const std::string& zip) -> bool {
     say("Expanding base directory path: " + (spec.base_directory.empty() ? "." : spec.base_directory));
     std::vector<std::string> lines;
-    auto got = collect_artifacts(results_dir_, spec, lines);
+    auto got = collect_artifacts(results_dir_, spec, lines, outside_links_);
     for (const auto& l : lines) say(l);
     if (!got) {
       code = "CLIENT_ERROR";

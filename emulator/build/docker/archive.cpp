@@ -185,7 +185,7 @@ Expected<Extracted, std::string> extract_tar(const std::string& tar, const std::
       fs::path resolved = (rel.parent_path() / target).lexically_normal();
       bool out_of_dest = fs::path(target).is_absolute() || resolved.empty() || *resolved.begin() == "..";
       if (out_of_dest) {
-        out.skipped.push_back(rel.generic_string() + " -> " + target);
+        out.skipped.emplace_back(rel.generic_string(), target);
         continue;
       }
     }

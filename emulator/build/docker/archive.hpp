@@ -11,6 +11,7 @@
 // bin/python -> /usr/bin/python3) and the artifact rules then treat the path as missing.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/expected.hpp"
@@ -28,7 +29,8 @@ Expected<std::string, std::string> tar_directory(const std::string& host_dir, co
 Expected<std::string, std::string> tar_file(const std::string& name, const std::string& content, int mode);
 
 struct Extracted {
-  std::vector<std::string> skipped;  // "path -> target" for symlinks leaving the destination
+  // Symlinks leaving the destination, not created: (path relative to it, target).
+  std::vector<std::pair<std::string, std::string>> skipped;
   int entries = 0;                   // entries written
 };
 

@@ -58,14 +58,14 @@ Expected<std::optional<std::string>, std::string> ContainerFiles::get(const std:
   return tar_first_file(**tar);
 }
 
-Expected<std::vector<std::string>, std::string> ContainerFiles::fetch_dir(const std::string& container_dir,
-                                                                          const std::string& host_dir) {
+Expected<std::vector<std::pair<std::string, std::string>>, std::string> ContainerFiles::fetch_dir(
+    const std::string& container_dir, const std::string& host_dir) {
   auto tar = client_.get_archive(id_, container_dir);
   if (!tar) return unexpected(tar.error());
   std::error_code ec;
   fs::remove_all(host_dir, ec);
   fs::create_directories(host_dir, ec);
-  if (!*tar) return std::vector<std::string>{};  // the build removed it: nothing to keep
+  if (!*tar) return std::vector<std::pair<std::string, std::string>>{};  // the build removed it
   // Entries are named after the directory's base name: drop that one component.
   auto got = extract_tar(**tar, host_dir, 1);
   if (!got) return unexpected(got.error());

@@ -20,8 +20,8 @@ class ContainerFiles : public SessionFiles {
   Expected<Ok, std::string> send_line(const std::string& fifo, const std::string& line,
                                       const std::vector<std::pair<std::string, std::string>>& files) override;
   Expected<std::optional<std::string>, std::string> get(const std::string& path) override;
-  Expected<std::vector<std::string>, std::string> fetch_dir(const std::string& container_dir,
-                                                            const std::string& host_dir) override;
+  Expected<std::vector<std::pair<std::string, std::string>>, std::string> fetch_dir(
+      const std::string& container_dir, const std::string& host_dir) override;
 
  private:
   Client client_;

@@ -264,6 +264,27 @@ artifacts:
   CHECK(*reports == std::vector<std::string>{"report.xml"});
 }
 
+TEST_CASE("docker build: an artifact symlink leading out of the source fails the upload, and is not read", "[build][docker]") {
+  test::TempBuild t;
+  auto r = test::request(t, R"Y(version: 0.2
+phases:
+  build:
+    commands:
+      - echo ok > ok.txt && ln -s /etc/hostname leak
+artifacts:
+  files:
+    - '**/*'
+)Y");
+  test::RecordingListener l;
+  auto res = run_build(r, test::docker_executor(), l);
+  INFO(l.text());
+  CHECK(res.status == Status::Failed);
+  CHECK(phase_statuses(res).back() == "UPLOAD_ARTIFACTS:FAILED");
+  CHECK(res.failure_summary() == "Build terminated with state: FAILED. Phase: UPLOAD_ARTIFACTS, Code: CLIENT_ERROR, "
+                                 "Message: artifact file 'leak' is a symlink to /etc/hostname, outside the source directory");
+  CHECK(res.artifact_zip.empty());
+}
+
 TEST_CASE("docker build: cache.paths persist between builds of the same project", "[build][docker]") {
   test::TempBuild t;
   const char* yaml = R"Y(version: 0.2
