@@ -113,11 +113,12 @@ Expected<std::unique_ptr<Session>, std::string> DockerExecutor::start(const Sess
   auto create = [&](const nlohmann::json& cfg) -> Expected<std::string, std::string> {
     auto id = client_.create_container(cfg);
     if (!id || mode_ != FilesMode::Copy) return id;
-    for (const auto& m : spec.mounts)
-      if (auto up = docker::upload_dir(client_, *id, m.host, m.container); !up) {
-        (void)client_.remove(*id);
-        return unexpected("copying " + m.host + " into the build container: " + up.error());
-      }
+    std::vector<std::pair<std::string, std::string>> dirs;
+    for (const auto& m : spec.mounts) dirs.emplace_back(m.host, m.container);
+    if (auto up = docker::upload_dirs(client_, *id, dirs); !up) {
+      (void)client_.remove(*id);
+      return unexpected("copying the build's files into its container: " + up.error());
+    }
     return id;
   };
   auto cfg = container_config(spec, client_.endpoint(), mode_);

@@ -94,29 +94,49 @@ std::optional<std::string> escapes(const std::string& name) {
   return std::nullopt;
 }
 
+// Appends `host_dir` as `prefix` and `prefix/...` (see tar_directory).
+Expected<Ok, std::string> add_directory(archive* w, archive* disk, const std::string& host_dir,
+                                        const std::string& prefix);
+
 }  // namespace
 
 Expected<std::string, std::string> tar_directory(const std::string& host_dir, const std::string& prefix) {
-  std::error_code ec;
-  if (!fs::is_directory(host_dir, ec)) return unexpected("tar: " + host_dir + " is not a directory");
+  return tar_directories({{host_dir, prefix}});
+}
+
+Expected<std::string, std::string> tar_directories(const std::vector<std::pair<std::string, std::string>>& dirs) {
   std::string out;
   auto w = open_writer(out);
   if (!w) return unexpected(w.error());
   std::unique_ptr<archive, ReadFree> disk(archive_read_disk_new());
   archive_read_disk_set_standard_lookup(disk.get());
+  for (const auto& [host_dir, prefix] : dirs) {
+    auto added = add_directory(w->get(), disk.get(), host_dir, prefix);
+    if (!added) return unexpected(added.error());
+  }
+  if (archive_write_close(w->get()) != ARCHIVE_OK) return unexpected(error_of(w->get(), "tar"));
+  return out;
+}
+
+namespace {
+
+Expected<Ok, std::string> add_directory(archive* w, archive* disk, const std::string& host_dir,
+                                        const std::string& prefix) {
+  std::error_code ec;
+  if (!fs::is_directory(host_dir, ec)) return unexpected("tar: " + host_dir + " is not a directory");
   fs::path base(prefix);
   auto add = [&](const fs::path& path, const fs::path& name) -> Expected<Ok, std::string> {
     Entry e(archive_entry_new());
     archive_entry_copy_sourcepath(e.get(), path.c_str());
-    if (archive_read_disk_entry_from_file(disk.get(), e.get(), -1, nullptr) != ARCHIVE_OK)
-      return unexpected(error_of(disk.get(), "tar: " + path.string()));
+    if (archive_read_disk_entry_from_file(disk, e.get(), -1, nullptr) != ARCHIVE_OK)
+      return unexpected(error_of(disk, "tar: " + path.string()));
     auto type = archive_entry_filetype(e.get());
     // The control directory's FIFO goes in as a FIFO (the shell reads it); sockets stay out.
     if (type != AE_IFREG && type != AE_IFDIR && type != AE_IFLNK && type != AE_IFIFO) return Ok{};
     archive_entry_set_pathname(e.get(), name.generic_string().c_str());
     archive_entry_set_nlink(e.get(), 1);  // every file is stored whole, never as a hard link
-    if (archive_write_header(w->get(), e.get()) != ARCHIVE_OK) return unexpected(error_of(w->get(), "tar"));
-    if (type == AE_IFREG && archive_entry_size(e.get()) > 0) return write_file_data(w->get(), path);
+    if (archive_write_header(w, e.get()) != ARCHIVE_OK) return unexpected(error_of(w, "tar"));
+    if (type == AE_IFREG && archive_entry_size(e.get()) > 0) return write_file_data(w, path);
     return Ok{};
   };
   if (!base.empty())
@@ -127,9 +147,10 @@ Expected<std::string, std::string> tar_directory(const std::string& host_dir, co
     if (auto r = add(it->path(), base / rel); !r) return unexpected(r.error());
   }
   if (ec) return unexpected("tar: cannot list " + host_dir + ": " + ec.message());
-  if (archive_write_close(w->get()) != ARCHIVE_OK) return unexpected(error_of(w->get(), "tar"));
-  return out;
+  return Ok{};
 }
+
+}  // namespace
 
 Expected<std::string, std::string> tar_file(const std::string& name, const std::string& content, int mode) {
   std::string out;

@@ -24,6 +24,8 @@ namespace pipemu::build::docker {
 // at "/", and leaves existing ones (/tmp, /root) as they are, where a directory entry would
 // reset their modes.
 Expected<std::string, std::string> tar_directory(const std::string& host_dir, const std::string& prefix);
+// Several directories in one stream, in order ((host_dir, prefix) pairs): one upload for all.
+Expected<std::string, std::string> tar_directories(const std::vector<std::pair<std::string, std::string>>& dirs);
 
 // A tar holding one regular file `name`.
 Expected<std::string, std::string> tar_file(const std::string& name, const std::string& content, int mode);

@@ -8,10 +8,13 @@ namespace fs = std::filesystem;
 
 namespace pipemu::build::docker {
 
-Expected<Ok, std::string> upload_dir(const Client& client, const std::string& id, const std::string& host_dir,
-                                     const std::string& container_dir) {
-  // Named from the root, so one PUT at "/" also creates the parents the path needs.
-  auto tar = tar_directory(host_dir, fs::path(container_dir).relative_path().generic_string());
+Expected<Ok, std::string> upload_dirs(const Client& client, const std::string& id,
+                                      const std::vector<std::pair<std::string, std::string>>& dirs) {
+  // Named from the root, so one PUT at "/" also creates the parents the paths need.
+  std::vector<std::pair<std::string, std::string>> named;
+  for (const auto& [host, container] : dirs)
+    named.emplace_back(host, fs::path(container).relative_path().generic_string());
+  auto tar = tar_directories(named);
   if (!tar) return unexpected(tar.error());
   return client.put_archive(id, "/", *tar);
 }

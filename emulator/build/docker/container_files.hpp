@@ -28,8 +28,9 @@ class ContainerFiles : public SessionFiles {
   std::string id_;
 };
 
-// Uploads `host_dir`'s contents to `container_dir` (an absolute path; its parents are created).
-Expected<Ok, std::string> upload_dir(const Client& client, const std::string& id, const std::string& host_dir,
-                                     const std::string& container_dir);
+// Uploads each (host dir, container dir) pair's contents, in order, in one stream (container
+// dirs are absolute; missing parents are created).
+Expected<Ok, std::string> upload_dirs(const Client& client, const std::string& id,
+                                      const std::vector<std::pair<std::string, std::string>>& dirs);
 
 }  // namespace pipemu::build::docker
