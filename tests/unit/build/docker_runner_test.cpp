@@ -414,6 +414,32 @@ TEST_CASE("docker build: a bad buildspec fails DOWNLOAD_SOURCE with YAML_FILE_ER
         "buildspec phase name: POSTBUILD. Expecting: BUILD,INSTALL,POST_BUILD,PRE_BUILD");
 }
 
+TEST_CASE("docker build: `exit N` fails its command; the directory and exports carry on", "[build][docker]") {
+  test::TempBuild t;
+  t.write("sub/x", "");
+  auto r = test::request(t, R"Y(version: 0.2
+phases:
+  pre_build:
+    commands:
+      - cd sub && export V=kept
+  build:
+    commands:
+      - export W=before-exit; exit 4
+      - echo never
+  post_build:
+    commands:
+      - echo "$(basename $(pwd)) $V $W succeeding=$CODEBUILD_BUILD_SUCCEEDING"
+)Y");
+  test::RecordingListener l;
+  auto res = run_build(r, test::docker_executor(), l);
+  INFO(l.text());
+  CHECK(res.status == Status::Failed);
+  CHECK(l.has("Command did not exit successfully export W=before-exit; exit 4 exit status 4"));
+  CHECK(l.output() == std::vector<std::string>{"sub kept before-exit succeeding=0"});
+  for (const auto& e : std::filesystem::recursive_directory_iterator(t.root()))
+    CHECK(e.path().filename() != "state.sh");  // it may hold secrets
+}
+
 TEST_CASE("local build: `exit N` fails its command; the directory and exports carry on", "[build]") {
   test::TempBuild t;
   t.write("sub/x", "");
