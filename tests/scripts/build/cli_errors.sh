@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `pipemu build` bad input through the real binary: a missing image names the image map, a bad
 # buildspec fails the build with CodeBuild's text, a repository that does not resolve is a clear
-# error, and nothing is written outside the work/out directories.
+# error, bind mounts asked of an engine on another machine are refused, and nothing is written
+# outside the work/out directories.
 # Usage: cli_errors.sh PIPEMU_BINARY
 set -uo pipefail
 pipemu=$1
@@ -32,4 +33,16 @@ echo "$out" | grep -qF "pipemu build: source: cannot fetch https://nonexistent.i
 out=$("$pipemu" build --executor nope --source "$tmp/src" 2>&1); rc=$?
 [ $rc -eq 1 ] || fail "bad executor: exit $rc"
 echo "$out" | grep -qF "unknown executor 'nope' (docker, local or auto)" || fail "bad executor message"
+
+# Bind mounts asked of an engine on another machine: refused before connecting, saying what to do.
+out=$(DOCKER_HOST=tcp://192.0.2.1:2375 "$pipemu" build --executor docker --engine-files mount --source "$tmp/src" \
+  --out "$tmp/out" 2>&1); rc=$?
+echo "$out"
+[ $rc -eq 1 ] || fail "mount on a remote engine: exit $rc"
+echo "$out" | grep -qF "pipemu build: the Docker engine at tcp://192.0.2.1:2375 is not on this machine, so it cannot bind-mount" ||
+  fail "mount on a remote engine: message"
+echo "$out" | grep -qF "use --engine-files copy or auto" || fail "mount on a remote engine: what to do"
+out=$(PIPEMU_ENGINE_FILES=sideways "$pipemu" build --executor docker --source "$tmp/src" --out "$tmp/out" 2>&1); rc=$?
+[ $rc -eq 1 ] || fail "bad PIPEMU_ENGINE_FILES: exit $rc"
+echo "$out" | grep -qF "PIPEMU_ENGINE_FILES='sideways': expected copy, mount or auto" || fail "bad PIPEMU_ENGINE_FILES message"
 echo OK
