@@ -33,8 +33,8 @@ using Writer = std::unique_ptr<archive, ArchiveFree>;
 using Reader = std::unique_ptr<archive, ReadFree>;
 using Entry = std::unique_ptr<archive_entry, EntryFree>;
 
-la_ssize_t append_to_string(archive*, void* out, const void* data, size_t n) {
-  static_cast<std::string*>(out)->append(static_cast<const char*>(data), n);
+la_ssize_t to_sink(archive*, void* sink, const void* data, size_t n) {
+  if (!(*static_cast<const TarSink*>(sink))(static_cast<const char*>(data), n)) return -1;
   return static_cast<la_ssize_t>(n);
 }
 
@@ -43,12 +43,12 @@ std::string error_of(archive* a, const std::string& what) {
   return what + ": " + (e ? e : "libarchive error");
 }
 
-// A tar writer appending to `out` (POSIX pax: long names, any size).
-Expected<Writer, std::string> open_writer(std::string& out) {
+// A tar writer handing its blocks to `out` (POSIX pax: long names, any size).
+Expected<Writer, std::string> open_writer(const TarSink& out) {
   Writer w(archive_write_new());
   if (!w) return unexpected(std::string("tar: out of memory"));
   archive_write_set_format_pax_restricted(w.get());
-  if (archive_write_open(w.get(), &out, nullptr, append_to_string, nullptr) != ARCHIVE_OK)
+  if (archive_write_open(w.get(), const_cast<TarSink*>(&out), nullptr, to_sink, nullptr) != ARCHIVE_OK)
     return unexpected(error_of(w.get(), "tar"));
   return w;
 }
@@ -94,6 +94,9 @@ std::optional<std::string> escapes(const std::string& name) {
   return std::nullopt;
 }
 
+// Extracts what `r` reads (see extract_tar).
+Expected<Extracted, std::string> extract_from(archive* r, const std::string& dest_dir, int strip);
+
 // Appends `host_dir` as `prefix` and `prefix/...` (see tar_directory).
 Expected<Ok, std::string> add_directory(archive* w, archive* disk, const std::string& host_dir,
                                         const std::string& prefix);
@@ -106,6 +109,16 @@ Expected<std::string, std::string> tar_directory(const std::string& host_dir, co
 
 Expected<std::string, std::string> tar_directories(const std::vector<std::pair<std::string, std::string>>& dirs) {
   std::string out;
+  auto written = write_tar(dirs, [&](const char* d, size_t n) {
+    out.append(d, n);
+    return true;
+  });
+  if (!written) return unexpected(written.error());
+  return out;
+}
+
+Expected<Ok, std::string> write_tar(const std::vector<std::pair<std::string, std::string>>& dirs,
+                                    const TarSink& out) {
   auto w = open_writer(out);
   if (!w) return unexpected(w.error());
   std::unique_ptr<archive, ReadFree> disk(archive_read_disk_new());
@@ -115,7 +128,7 @@ Expected<std::string, std::string> tar_directories(const std::vector<std::pair<s
     if (!added) return unexpected(added.error());
   }
   if (archive_write_close(w->get()) != ARCHIVE_OK) return unexpected(error_of(w->get(), "tar"));
-  return out;
+  return Ok{};
 }
 
 namespace {
@@ -154,7 +167,11 @@ Expected<Ok, std::string> add_directory(archive* w, archive* disk, const std::st
 
 Expected<std::string, std::string> tar_file(const std::string& name, const std::string& content, int mode) {
   std::string out;
-  auto w = open_writer(out);
+  TarSink sink = [&](const char* d, size_t n) {
+    out.append(d, n);
+    return true;
+  };
+  auto w = open_writer(sink);
   if (!w) return unexpected(w.error());
   Entry e(archive_entry_new());
   archive_entry_set_pathname(e.get(), name.c_str());
@@ -170,23 +187,38 @@ Expected<std::string, std::string> tar_file(const std::string& name, const std::
 }
 
 Expected<Extracted, std::string> extract_tar(const std::string& tar, const std::string& dest_dir, int strip) {
+  Reader r(archive_read_new());
+  archive_read_support_format_tar(r.get());
+  if (archive_read_open_memory(r.get(), tar.data(), tar.size()) != ARCHIVE_OK)
+    return unexpected(error_of(r.get(), "download"));
+  return extract_from(r.get(), dest_dir, strip);
+}
+
+Expected<Extracted, std::string> extract_tar_file(const std::string& tar_path, const std::string& dest_dir,
+                                                  int strip) {
+  Reader r(archive_read_new());
+  archive_read_support_format_tar(r.get());
+  if (archive_read_open_filename(r.get(), tar_path.c_str(), 65536) != ARCHIVE_OK)
+    return unexpected(error_of(r.get(), "download"));
+  return extract_from(r.get(), dest_dir, strip);
+}
+
+namespace {
+
+Expected<Extracted, std::string> extract_from(archive* r, const std::string& dest_dir, int strip) {
   std::error_code ec;
   fs::create_directories(dest_dir, ec);
   // Canonical, so libarchive's symlink check does not trip over a symlinked parent (/tmp).
   fs::path dest = fs::canonical(dest_dir, ec);
   if (ec) return unexpected("cannot create " + dest_dir + ": " + ec.message());
-  Reader r(archive_read_new());
-  archive_read_support_format_tar(r.get());
-  if (archive_read_open_memory(r.get(), tar.data(), tar.size()) != ARCHIVE_OK)
-    return unexpected(error_of(r.get(), "download"));
   std::unique_ptr<archive, ArchiveFree> disk(archive_write_disk_new());
   archive_write_disk_set_options(disk.get(), ARCHIVE_EXTRACT_TIME | ARCHIVE_EXTRACT_PERM |
                                                  ARCHIVE_EXTRACT_SECURE_SYMLINKS |
                                                  ARCHIVE_EXTRACT_SECURE_NODOTDOT | ARCHIVE_EXTRACT_UNLINK);
   Extracted out;
   archive_entry* e = nullptr;
-  for (int rc; (rc = archive_read_next_header(r.get(), &e)) != ARCHIVE_EOF;) {
-    if (rc < ARCHIVE_WARN) return unexpected(error_of(r.get(), "download"));
+  for (int rc; (rc = archive_read_next_header(r, &e)) != ARCHIVE_EOF;) {
+    if (rc < ARCHIVE_WARN) return unexpected(error_of(r, "download"));
     std::string name = archive_entry_pathname(e) ? archive_entry_pathname(e) : "";
     if (auto why = escapes(name)) return unexpected("download refused: entry '" + name + "' " + *why);
     fs::path rel = strip_components(name, strip);
@@ -218,8 +250,8 @@ Expected<Extracted, std::string> extract_tar(const std::string& tar, const std::
       const void* buf;
       size_t size;
       la_int64_t offset;
-      for (int d; (d = archive_read_data_block(r.get(), &buf, &size, &offset)) != ARCHIVE_EOF;) {
-        if (d < ARCHIVE_WARN) return unexpected(error_of(r.get(), "download"));
+      for (int d; (d = archive_read_data_block(r, &buf, &size, &offset)) != ARCHIVE_EOF;) {
+        if (d < ARCHIVE_WARN) return unexpected(error_of(r, "download"));
         if (archive_write_data_block(disk.get(), buf, size, offset) < ARCHIVE_WARN)
           return unexpected(error_of(disk.get(), "download: " + rel.generic_string()));
       }
@@ -231,6 +263,8 @@ Expected<Extracted, std::string> extract_tar(const std::string& tar, const std::
   if (archive_write_close(disk.get()) != ARCHIVE_OK) return unexpected(error_of(disk.get(), "download"));
   return out;
 }
+
+}  // namespace
 
 Expected<std::optional<std::string>, std::string> tar_first_file(const std::string& tar) {
   Reader r(archive_read_new());

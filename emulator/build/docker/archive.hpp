@@ -9,6 +9,7 @@
 // stands where a later entry goes, inside the destination); a symlink whose target leaves the destination is
 // not created and is listed in `skipped`, as the build may legitimately leave one (a virtualenv's
 // bin/python -> /usr/bin/python3) and the artifact rules then treat the path as missing.
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -27,6 +28,12 @@ Expected<std::string, std::string> tar_directory(const std::string& host_dir, co
 // Several directories in one stream, in order ((host_dir, prefix) pairs): one upload for all.
 Expected<std::string, std::string> tar_directories(const std::vector<std::pair<std::string, std::string>>& dirs);
 
+// Receives the stream as it is written; false stops writing (an error).
+using TarSink = std::function<bool(const char* data, size_t size)>;
+// tar_directories without holding the stream: each block goes to `out` (an upload's body) as
+// soon as it is written, so a large source tree never sits in memory.
+Expected<Ok, std::string> write_tar(const std::vector<std::pair<std::string, std::string>>& dirs, const TarSink& out);
+
 // A tar holding one regular file `name`.
 Expected<std::string, std::string> tar_file(const std::string& name, const std::string& content, int mode);
 
@@ -39,6 +46,10 @@ struct Extracted {
 // Extracts `tar` under `dest_dir` (created), dropping the first `strip` path components of each
 // entry (GET archive names entries after the requested directory's base name).
 Expected<Extracted, std::string> extract_tar(const std::string& tar, const std::string& dest_dir, int strip);
+
+// The same from a tar file on disk (a download saved as it arrived).
+Expected<Extracted, std::string> extract_tar_file(const std::string& tar_path, const std::string& dest_dir,
+                                                  int strip);
 
 // The content of the first entry when it is a regular file (GET archive of one file); nullopt
 // when the stream holds no regular file first.

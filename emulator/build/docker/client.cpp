@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <thread>
@@ -196,6 +197,29 @@ Expected<Ok, std::string> Client::put_archive(const std::string& id, const std::
   return Ok{};
 }
 
+Expected<Ok, std::string> Client::put_archive_stream(
+    const std::string& id, const std::string& dir,
+    const std::function<Expected<Ok, std::string>(const BodyWriter&)>& produce) const {
+  auto c = connect(endpoint_, 300);
+  std::string produce_error;
+  auto res = c->Put(
+      "/containers/" + id + "/archive?path=" + escape(dir),
+      [&](size_t, httplib::DataSink& sink) {
+        auto made = produce([&](const char* d, size_t n) { return sink.write(d, n); });
+        if (!made) {
+          produce_error = made.error();
+          return false;
+        }
+        sink.done();
+        return true;
+      },
+      "application/x-tar");
+  if (!produce_error.empty()) return unexpected(produce_error);
+  auto ok = check(res, endpoint_, "upload to " + dir);
+  if (!ok) return unexpected(ok.error());
+  return Ok{};
+}
+
 Expected<std::optional<std::string>, std::string> Client::get_archive(const std::string& id,
                                                                       const std::string& path) const {
   auto c = connect(endpoint_, 300);
@@ -204,6 +228,32 @@ Expected<std::optional<std::string>, std::string> Client::get_archive(const std:
   auto ok = check(res, endpoint_, "download of " + path);
   if (!ok) return unexpected(ok.error());
   return std::optional<std::string>(std::move(res->body));
+}
+
+Expected<bool, std::string> Client::get_archive_to(const std::string& id, const std::string& path,
+                                                  const std::string& file) const {
+  auto c = connect(endpoint_, 300);
+  std::FILE* out = std::fopen(file.c_str(), "wb");
+  if (!out) return unexpected("cannot write " + file);
+  int status = 0;
+  bool write_failed = false;
+  auto res = c->Get(
+      "/containers/" + id + "/archive?path=" + escape(path), httplib::Headers{},
+      [&](const httplib::Response& r) {
+        status = r.status;
+        return true;
+      },
+      [&](const char* data, size_t n) {
+        if (status >= 300) return true;  // an error body: kept by httplib for the message
+        write_failed = std::fwrite(data, 1, n, out) != n;
+        return !write_failed;
+      });
+  bool closed = std::fclose(out) == 0;
+  if (write_failed || !closed) return unexpected("cannot write " + file);
+  if (res && res->status == 404) return false;
+  auto ok = check(res, endpoint_, "download of " + path);
+  if (!ok) return unexpected(ok.error());
+  return true;
 }
 
 Expected<long, std::string> Client::exec(const std::string& id, const std::vector<std::string>& argv,

@@ -40,9 +40,19 @@ class Client {
   // PUT /containers/{id}/archive?path=DIR: extracts `tar` under DIR (which must exist; a stream
   // put at "/" creates its own parents). Works on created, running and stopped containers.
   Expected<Ok, std::string> put_archive(const std::string& id, const std::string& dir, const std::string& tar) const;
+  // The same with a body written as it is produced (chunked): `produce` writes the tar through
+  // the function it is given (false: the connection is gone) and says whether it succeeded.
+  using BodyWriter = std::function<bool(const char* data, size_t size)>;
+  Expected<Ok, std::string> put_archive_stream(
+      const std::string& id, const std::string& dir,
+      const std::function<Expected<Ok, std::string>(const BodyWriter&)>& produce) const;
   // GET /containers/{id}/archive?path=P: a tar of P (entries named after P's base name);
   // nullopt when P does not exist.
   Expected<std::optional<std::string>, std::string> get_archive(const std::string& id, const std::string& path) const;
+  // The same written to `file` as it arrives (a source tree need not fit in memory); false when
+  // `path` does not exist.
+  Expected<bool, std::string> get_archive_to(const std::string& id, const std::string& path,
+                                             const std::string& file) const;
   // POST /containers/{id}/exec + /exec/{eid}/start + GET /exec/{eid}/json: runs `argv` in the
   // running container, waits for it, returns its exit code; `output` gets what it printed.
   Expected<long, std::string> exec(const std::string& id, const std::vector<std::string>& argv,

@@ -14,9 +14,7 @@ Expected<Ok, std::string> upload_dirs(const Client& client, const std::string& i
   std::vector<std::pair<std::string, std::string>> named;
   for (const auto& [host, container] : dirs)
     named.emplace_back(host, fs::path(container).relative_path().generic_string());
-  auto tar = tar_directories(named);
-  if (!tar) return unexpected(tar.error());
-  return client.put_archive(id, "/", *tar);
+  return client.put_archive_stream(id, "/", [&](const Client::BodyWriter& body) { return write_tar(named, body); });
 }
 
 Expected<Ok, std::string> ContainerFiles::put(const std::string& path, const std::string& content, int mode) {
@@ -63,14 +61,23 @@ Expected<std::optional<std::string>, std::string> ContainerFiles::get(const std:
 
 Expected<std::vector<std::pair<std::string, std::string>>, std::string> ContainerFiles::fetch_dir(
     const std::string& container_dir, const std::string& host_dir) {
-  auto tar = client_.get_archive(id_, container_dir);
-  if (!tar) return unexpected(tar.error());
+  // Saved to disk as it arrives, next to its destination, then extracted.
   std::error_code ec;
-  fs::remove_all(host_dir, ec);
-  fs::create_directories(host_dir, ec);
-  if (!*tar) return std::vector<std::pair<std::string, std::string>>{};  // the build removed it
+  fs::path dest = fs::path(host_dir).lexically_normal();
+  if (dest.filename().empty()) dest = dest.parent_path();
+  std::string tar = dest.string() + ".download.tar";
+  fs::create_directories(dest.parent_path(), ec);
+  auto found = client_.get_archive_to(id_, container_dir, tar);
+  fs::remove_all(dest, ec);
+  fs::create_directories(dest, ec);
+  if (!found || !*found) {
+    fs::remove(tar, ec);
+    if (!found) return unexpected(found.error());
+    return std::vector<std::pair<std::string, std::string>>{};  // the build removed it
+  }
   // Entries are named after the directory's base name: drop that one component.
-  auto got = extract_tar(**tar, host_dir, 1);
+  auto got = extract_tar_file(tar, dest.string(), 1);
+  fs::remove(tar, ec);
   if (!got) return unexpected(got.error());
   return got->skipped;
 }
