@@ -1,5 +1,6 @@
 #include "build/project_build.hpp"
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -14,12 +15,28 @@ namespace fs = std::filesystem;
 
 namespace pipemu::build {
 
+namespace {
+bool ipv6_literal(const std::string& host) { return host.find(':') != std::string::npos; }
+}  // namespace
+
 std::string fakes_listen_address(const std::string& fakes_host) {
-  return fakes_host.empty() ? "127.0.0.1" : "0.0.0.0";
+  if (fakes_host.empty()) return "127.0.0.1";
+  return ipv6_literal(fakes_host) ? "::" : "0.0.0.0";
 }
 
 std::string fakes_url(const std::string& fakes_host, int port) {
-  return "http://" + (fakes_host.empty() ? std::string("127.0.0.1") : fakes_host) + ":" + std::to_string(port);
+  std::string host = fakes_host.empty() ? "127.0.0.1" : fakes_host;
+  if (ipv6_literal(host)) host = "[" + host + "]";
+  return "http://" + host + ":" + std::to_string(port);
+}
+
+std::string fakes_host_problem(const std::string& fakes_host) {
+  if (fakes_host.empty()) return "the fakes host is empty";
+  for (char c : fakes_host)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != ':' && c != '_')
+      return "'" + fakes_host + "' is not a host name or address (give what goes between http:// and :PORT, "
+             "e.g. 192.168.1.20 or builder.lan)";
+  return {};
 }
 
 std::string fakes_reachability_note(const ExecutorChoice& choice, const std::string& fakes_host) {

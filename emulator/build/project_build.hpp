@@ -28,6 +28,9 @@ struct FakesEndpoint {
 // every interface (0.0.0.0), since that engine's containers connect from outside.
 std::string fakes_listen_address(const std::string& fakes_host);
 std::string fakes_url(const std::string& fakes_host, int port);
+// Why `fakes_host` is not a bare host name or address ("" when it is): `--fakes-host` takes
+// what goes between "http://" and ":port".
+std::string fakes_host_problem(const std::string& fakes_host);
 
 // AWS_ENDPOINT_URL, dummy credentials, and checksum settings the fakes accept. The region
 // variables are CodeBuild built-ins set by the runner.

@@ -284,7 +284,8 @@ std::function<int()> setup_build(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "mount", "copy"}));
   app.add_option("--fakes-host", o->fakes_host,
                  "This machine's address as a remote Docker engine reaches it: the build gets AWS_ENDPOINT_URL "
-                 "there and the fakes listen on every interface (default: 127.0.0.1 only)");
+                 "there and the fakes listen on every interface (default: 127.0.0.1 only)")
+      ->check([](const std::string& v) { return build::fakes_host_problem(v); });
   app.add_option("--image", o->images, "Image map entry FROM=TO, e.g. aws/codebuild/standard:2.0=my/image (repeatable)");
   app.add_option("--image-map", o->image_map, "File of FROM=TO image map lines");
   app.add_option("--cache", o->cache, "Where cache.paths persist (default ~/.cache/pipemu/build-cache)");

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "build/project_build.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_session.hpp"
 
@@ -31,7 +32,8 @@ std::function<int()> setup_run(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "mount", "copy"}));
   app.add_option("--fakes-host", o->fakes_host,
                  "This machine's address as a remote Docker engine reaches it: builds get AWS_ENDPOINT_URL there "
-                 "and the fakes listen on every interface (default: 127.0.0.1 only)");
+                 "and the fakes listen on every interface (default: 127.0.0.1 only)")
+      ->check([](const std::string& v) { return build::fakes_host_problem(v); });
   app.add_option("--image", o->images, "Map a build image, FROM=TO (repeatable)");
   app.add_option("--approve", o->approve, "Manual approvals")->check(CLI::IsMember({"all", "none", "ask"}));
   app.add_option("--param", o->params, "Pipeline template parameter, Name=Value (repeatable)");

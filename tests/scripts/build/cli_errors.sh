@@ -45,4 +45,8 @@ echo "$out" | grep -qF "use --engine-files copy or auto" || fail "mount on a rem
 out=$(PIPEMU_ENGINE_FILES=sideways "$pipemu" build --executor docker --source "$tmp/src" --out "$tmp/out" 2>&1); rc=$?
 [ $rc -eq 1 ] || fail "bad PIPEMU_ENGINE_FILES: exit $rc"
 echo "$out" | grep -qF "PIPEMU_ENGINE_FILES='sideways': expected copy, mount or auto" || fail "bad PIPEMU_ENGINE_FILES message"
+out=$("$pipemu" build --fakes-host http://builder.lan --source "$tmp/src" --out "$tmp/out" 2>&1); rc=$?
+[ $rc -eq 2 ] || fail "bad --fakes-host: exit $rc"
+echo "$out" | grep -qF "'http://builder.lan' is not a host name or address (give what goes between http:// and :PORT" ||
+  { echo "$out"; fail "bad --fakes-host message"; }
 echo OK
