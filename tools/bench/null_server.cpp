@@ -13,6 +13,7 @@
 #include <httplib.h>
 #include <netinet/tcp.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -21,6 +22,8 @@
 #include <string>
 
 namespace {
+
+constexpr std::size_t kSlice = 1024 * 1024;
 
 struct Recorded {
   int status = 200;
@@ -102,6 +105,16 @@ int main(int argc, char** argv) {
       res.set_header("Content-Length", hit->headers.count("Content-Length")
                                            ? hit->headers.find("Content-Length")->second
                                            : std::to_string(hit->body.size()));
+      return;
+    }
+    if (hit->body.size() > kSlice) {
+      // Large bodies (the 64 MiB GET) stream from the recording in slices, as pipemu streams
+      // from its file: the same httplib write path, no file read, no copy of the body.
+      res.set_content_provider(hit->body.size(), hit->content_type,
+                               [hit](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                 return sink.write(hit->body.data() + offset,
+                                                   std::min(length, kSlice));
+                               });
       return;
     }
     if (!hit->body.empty() || !hit->content_type.empty())
