@@ -364,6 +364,23 @@ phases:
   CHECK(l2.has("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"));
 }
 
+TEST_CASE("docker build: what the container mounts, seen from inside: nothing of this machine in copy mode", "[build][docker]") {
+  test::TempBuild t;
+  auto r = test::request(t, R"Y(version: 0.2
+phases:
+  build:
+    commands:
+      - echo "mounts=$(grep -c ' /codebuild' /proc/self/mountinfo)"
+)Y");
+  r.cache_root = t.cache();
+  test::RecordingListener l;
+  auto res = run_build(r, test::docker_executor(), l);
+  INFO(l.text());
+  REQUIRE(res.status == Status::Succeeded);
+  // Mount mode binds the source and control directories under /codebuild; copy mode binds nothing.
+  CHECK(l.output() == std::vector<std::string>{test::docker_executor().copies_files() ? "mounts=0" : "mounts=2"});
+}
+
 TEST_CASE("docker build: the engine files mode: copy when asked, mount by default on this machine", "[build][docker]") {
   test::docker_executor();  // an engine answers (else this fails saying so)
   auto copy = choose_executor("docker", "copy");
