@@ -143,6 +143,7 @@ class Run {
   // from the container when the build ended.
   std::string results_dir_;
   std::vector<std::pair<std::string, std::string>> outside_links_;  // copy mode: not taken back
+  std::string results_error_;  // copy mode: why the source could not be taken back
 
   std::string marker_ = new_marker();
   std::unique_ptr<Session> session_;
@@ -534,16 +535,21 @@ void Run::take_back() {
   auto* files = session_->files();
   if (!files) return;  // shared: the build wrote in place
   // Copy mode: the container has stopped but still holds what the build left.
+  std::string error;
   auto fetch = [&](const std::string& from, const std::string& to) {
     auto got = files->fetch_dir(from, to);
     if (!got) {
-      say("pipemu: cannot take " + from + " back from the build container: " + got.error());
+      error = "cannot take " + from + " back from the build container: " + got.error();
+      say("pipemu: " + error);
       return std::vector<std::pair<std::string, std::string>>{};
     }
     return *got;
   };
   // A symlink leading out of the source stays behind; the artifact rules still see it.
-  if (results_needed_ && req_.buildspec.artifacts.present) outside_links_ = fetch(src_in_, results_dir_);
+  if (results_needed_ && req_.buildspec.artifacts.present) {
+    outside_links_ = fetch(src_in_, results_dir_);
+    results_error_ = error;  // the upload fails with it rather than with "no matching paths"
+  }
   for (const auto& d : cache_.dirs) {
     bool absolute = !d.path.empty() && d.path[0] == '/';
     for (const auto& [path, target] : fetch(absolute ? d.path : src_in_ + "/" + d.path, d.host))
@@ -555,6 +561,11 @@ void Run::take_back() {
 Status Run::upload_artifacts(std::string& code, std::string& msg) {
   const auto& a = req_.buildspec.artifacts;
   if (!a.present) return Status::Succeeded;
+  if (!results_error_.empty()) {
+    code = "CLIENT_ERROR";
+    msg = results_error_;
+    return Status::Failed;
+  }
   std::error_code ec;
   fs::path dir = fs::path(req_.work_dir) / "artifacts";
   fs::create_directories(dir, ec);
