@@ -184,7 +184,7 @@ Result<BlobInfo> BlobWriter::commit(std::size_t inline_limit) {
   EVP_DigestFinal_ex(h_->sha, sha, &shan);
   BlobInfo info{hex(sha, shan), hex(md5, md5n), std::string(reinterpret_cast<char*>(md5), md5n),
                 size_, h_->extra ? h_->extra->finish() : std::string(), std::nullopt};
-  if (!chunk_ && size_ <= inline_limit) {
+  if (fits_inline(inline_limit)) {
     info.inline_body = std::move(small_);
     small_ = std::string();
     return info;

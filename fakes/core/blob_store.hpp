@@ -55,6 +55,8 @@ class BlobWriter {
   // Hashes the body and links it under its content name. A body of at most inline_limit bytes
   // (still in memory) is not written at all: it comes back in BlobInfo::inline_body.
   Result<BlobInfo> commit(std::size_t inline_limit = 0);
+  // True when commit(inline_limit) will hand the body back instead of storing a blob.
+  bool fits_inline(std::size_t inline_limit) const { return !chunk_ && size_ <= inline_limit; }
 
  private:
   struct Hashes;

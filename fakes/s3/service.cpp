@@ -314,8 +314,7 @@ Result<ObjectInfo> Service::put_object(const std::string& account, const std::st
     auto w = registry_.blobs().writer(options.checksum_algorithm);
     if (auto e = receive_body(w, body)) return unexpected(*e);
     std::vector<std::string> garbage;
-    auto out = [&]() -> Result<ObjectInfo> {
-      auto gc = registry_.blob_guard(false);
+    auto store = [&]() -> Result<ObjectInfo> {
       auto blob = w.commit(inline_limit_);
       if (!blob) return unexpected(blob.error());
       if (auto e = verify_digests(options, *blob)) {
@@ -325,6 +324,11 @@ Result<ObjectInfo> Service::put_object(const std::string& account, const std::st
       }
       return finish_put(registry_, *b, key, *blob, options, single_part(options, *blob),
                         garbage);
+    };
+    // A blob file is guarded from collection until its row commits; an inline body has none.
+    auto out = w.fits_inline(inline_limit_) ? store() : [&] {
+      auto gc = registry_.blob_guard(false);
+      return store();
     }();
     collect(garbage);
     return out;

@@ -73,6 +73,12 @@ CREATE INDEX s3_parts_blob ON s3_parts(blob);
                                                                  // 3: small bodies inline
                                                                  R"sql(
 ALTER TABLE s3_objects ADD COLUMN body BLOB;
+)sql",
+                                                                 // 4: only file bodies need
+                                                                 // the blob lookup (collection)
+                                                                 R"sql(
+DROP INDEX s3_objects_blob;
+CREATE INDEX s3_objects_file_blob ON s3_objects(blob) WHERE body IS NULL;
 )sql"});
 }
 
@@ -109,8 +115,15 @@ std::optional<ObjectRow> ObjectStore::find(const std::string& bucket, const std:
 }
 
 void ObjectStore::upsert(const ObjectRow& r) {
-  Statement s(db_, std::string("INSERT OR REPLACE INTO s3_objects(") + kObjectColumns +
-                       ", body) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  // An upsert, not INSERT OR REPLACE: an overwrite updates the row in place (same rowid, key
+  // index untouched) instead of a delete plus an insert elsewhere, so a commit writes fewer pages.
+  Statement s(db_, std::string("INSERT INTO s3_objects(") + kObjectColumns +
+                       ", body) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(bucket, key) DO "
+                       "UPDATE SET blob=excluded.blob, size=excluded.size, etag=excluded.etag, "
+                       "content_type=excluded.content_type, metadata=excluded.metadata, "
+                       "headers=excluded.headers, last_modified=excluded.last_modified, "
+                       "parts=excluded.parts, checksum_algorithm=excluded.checksum_algorithm, "
+                       "checksum=excluded.checksum, body=excluded.body");
   s.bind(1, r.bucket).bind(2, r.key).bind(3, r.blob).bind(4, static_cast<std::int64_t>(r.size));
   s.bind(5, r.etag).bind(6, r.content_type).bind(7, to_json(r.metadata)).bind(8, to_json(r.headers));
   s.bind(9, r.last_modified).bind(10, r.parts).bind(11, r.checksum_algorithm).bind(12, r.checksum);
