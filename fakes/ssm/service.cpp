@@ -173,7 +173,10 @@ Page paginate(Store& store, const std::string& account, const std::string& prefi
               const std::vector<ParameterFilter>& filters, int max_results,
               const std::string& region, bool with_decryption) {
   Page page;
-  store.each_latest(account, prefix, after, [&](const ParameterRow& r) {
+  // Pages do not show labels; only a Label filter reads them.
+  bool labels = std::any_of(filters.begin(), filters.end(),
+                            [](const ParameterFilter& f) { return f.key == "Label"; });
+  store.each_latest(account, prefix, after, labels, [&](const ParameterRow& r) {
     if (!keep(r) || !std::all_of(filters.begin(), filters.end(),
                                  [&](const ParameterFilter& f) { return matches(r, f); }))
       return true;

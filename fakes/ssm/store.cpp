@@ -94,36 +94,40 @@ std::vector<ParameterRow> Store::history(const std::string& account, const std::
 }
 
 void Store::each_latest(const std::string& account, const std::string& prefix,
-                        const std::string& after,
+                        const std::string& after, bool with_labels,
                         const std::function<bool(ParameterRow&)>& visit) {
   // Names starting with prefix are exactly [prefix, prefix with its last byte + 1): a range of
   // the (account, name, version) key, compared as bytes (no LIKE wildcards or case folding).
-  // Each step seeks the next name in the range, then its latest version: two index lookups per
-  // parameter however many versions each has kept (up to 100) or other paths hold.
+  // Rows come in batches of kBatch names, each at its latest version (an index seek per name);
+  // a page of 10 is one statement.
+  constexpr int kBatch = 16;
   std::string upper = prefix;
   while (!upper.empty() && static_cast<unsigned char>(upper.back()) == 0xFF) upper.pop_back();
   if (!upper.empty()) upper.back() = static_cast<char>(static_cast<unsigned char>(upper.back()) + 1);
-  // One lower bound per query (SQLite seeks on one): ">= prefix" first, then "> last name".
-  auto next_sql = [&](bool inclusive) {
-    return std::string("SELECT name FROM ssm_versions WHERE account=?1 AND name ") +
+  // One lower bound per statement (SQLite seeks on one): ">= prefix" first, then "> last name".
+  auto sql = [&](bool inclusive) {
+    return std::string("SELECT ") + kColumns + " FROM ssm_versions v WHERE account=?1 AND name " +
            (inclusive ? ">=" : ">") + " ?2" + (upper.empty() ? "" : " AND name < ?3") +
-           " ORDER BY name LIMIT 1";
+           " AND version=(SELECT MAX(version) FROM ssm_versions w WHERE w.account=?1 AND "
+           "w.name=v.name) ORDER BY name LIMIT ?4";
   };
   bool inclusive = after < prefix;
   std::string cursor = inclusive ? prefix : after;
   while (true) {
-    std::string name;
+    std::vector<ParameterRow> batch;
     {
-      Statement s(db_, next_sql(inclusive));
-      s.bind(1, account).bind(2, cursor);
+      Statement s(db_, sql(inclusive));
+      s.bind(1, account).bind(2, cursor).bind(4, kBatch);
       if (!upper.empty()) s.bind(3, upper);
-      if (!s.step()) return;
-      name = s.text(0);
+      while (s.step()) batch.push_back(read_row(s));
     }
+    for (auto& r : batch) {
+      if (with_labels) r.labels = labels(account, r.name, r.version);
+      if (!visit(r)) return;
+    }
+    if (static_cast<int>(batch.size()) < kBatch) return;
+    cursor = batch.back().name;
     inclusive = false;
-    auto row = latest(account, name);
-    cursor = name;
-    if (row && !visit(*row)) return;
   }
 }
 

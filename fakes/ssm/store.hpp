@@ -38,11 +38,11 @@ class Store {
   std::optional<std::int64_t> version_of_label(const std::string& account,
                                                const std::string& name, const std::string& label);
   std::vector<ParameterRow> history(const std::string& account, const std::string& name);
-  // The latest version (labels included) of every parameter whose name starts with prefix, in
-  // name order, names > after, one at a time until visit returns false: a page reads only the
-  // rows it needs. The prefix bounds an index range, so other paths are never read.
+  // The latest version of every parameter whose name starts with prefix, in name order, names >
+  // after, one at a time until visit returns false: a page reads only the rows it needs. The
+  // prefix bounds an index range, so other paths are never read. Labels only when asked.
   void each_latest(const std::string& account, const std::string& prefix, const std::string& after,
-                   const std::function<bool(ParameterRow&)>& visit);
+                   bool with_labels, const std::function<bool(ParameterRow&)>& visit);
   std::int64_t version_count(const std::string& account, const std::string& name);
   std::optional<std::int64_t> oldest_version(const std::string& account, const std::string& name);
 

@@ -3,6 +3,8 @@
 // resume after the token, filters applied before a page counts a row.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include "fakes/ssm/service.hpp"
 
 using namespace pipemu;
@@ -77,4 +79,25 @@ TEST_CASE("ssm by path: only the path's names, latest versions, pages of max_res
     d.next_token = page->next_token;
   }
   CHECK(seen == 8);
+}
+
+TEST_CASE("ssm by path: pages across the store's batches; a Label filter sees labels") {
+  fakes::Registry reg;
+  ssm::Service svc(reg);
+  std::vector<std::string> want;
+  for (int i = 0; i < 40; ++i) {  // more names than one read batch
+    std::string n = fmt::format("/many/p{:02}", i);
+    put(svc, n, "v");
+    want.push_back(n + "=v");
+  }
+  ssm::GetByPathRequest in;
+  in.path = "/many";
+  in.max_results = 10;
+  CHECK(names(svc, in) == want);
+
+  REQUIRE(svc.label_parameter_version(A, R, "/many/p07", std::nullopt, {"prod"}));
+  REQUIRE(svc.label_parameter_version(A, R, "/many/p33", std::nullopt, {"prod"}));
+  in.filters = {{"Label", "Equals", {"prod"}}};
+  in.max_results = 1;
+  CHECK(names(svc, in) == std::vector<std::string>{"/many/p07=v", "/many/p33=v"});
 }
