@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""The boto3 half of tools/bench-fakes: one client, sequential calls, ops/s per workload.
-Usage: boto3_load.py ENDPOINT SECONDS_PER_WORKLOAD [--big] [--raw]   (prints JSON)
+"""The boto3 half of tools/bench-fakes: one client per server, sequential calls, ops/s per
+workload, the servers measured in interleaved rounds (best round each).
+Usage: boto3_load.py SECONDS_PER_WORKLOAD NAME=ENDPOINT... [--big] [--raw]   (prints JSON by name)
+Servers are set up in the order given (a replay ceiling after the pipemu it forwards to).
 --big adds 64 MiB PUT and GET (MB/s, best of 3).
---raw adds the same small calls from a raw keep-alive http.client loop (no SDK): the server's own
-rate for one sequential client, which bounds what any client can get from it."""
+--raw adds the same small calls from a raw keep-alive http.client loop (no SDK) for every server
+but "moto": the server's own rate for one sequential client, which bounds what any client gets."""
 import http.client
+import itertools
 import json
 import os
 import sys
@@ -81,7 +84,8 @@ def unique(body, n):
     return body[:-16] + b"%016d" % n
 
 
-def raw_rates(endpoint, seconds):
+def raw_rates(endpoint, seconds, which):
+    """One of the raw loops (raw_s3_put_1k, raw_s3_get_1k, raw_ssm_get) for `seconds`."""
     host, port = endpoint.split("//")[1].split(":")
     conn = http.client.HTTPConnection(host, int(port))
     scope = ("AWS4-HMAC-SHA256 Credential=AKIDBENCH/20260101/us-east-1/{}/aws4_request, "
@@ -98,55 +102,91 @@ def raw_rates(endpoint, seconds):
     s3h = {"Authorization": scope.format("s3")}
     ssmh = {"Authorization": scope.format("ssm"), "X-Amz-Target": "AmazonSSM.GetParameter",
             "Content-Type": "application/x-amz-json-1.1"}
-    return {
-        "raw_s3_put_1k": rate(seconds, lambda n: call("PUT", f"/bench/k{n % 100}", unique(body, n),
-                                                      s3h)),
-        "raw_s3_get_1k": rate(seconds, lambda n: call("GET", "/bench/k0", None, s3h)),
-        "raw_ssm_get": rate(seconds, lambda n: call("POST", "/", b'{"Name": "/bench/p"}', ssmh)),
+    salt = int(time.time() * 1e6)  # bodies unique across rounds too
+    loops = {
+        "raw_s3_put_1k": lambda n: call("PUT", f"/bench/k{n % 100}", unique(body, salt + n), s3h),
+        "raw_s3_get_1k": lambda n: call("GET", "/bench/k0", None, s3h),
+        "raw_ssm_get": lambda n: call("POST", "/", b'{"Name": "/bench/p"}', ssmh),
     }
+    try:
+        return rate(seconds, loops[which])
+    finally:
+        conn.close()
+
+
+ROUNDS = 5
+
+
+def interleaved(names, seconds, measure):
+    """Runs measure(name, seconds / ROUNDS) for every server in turn, ROUNDS times (the order
+    rotating), and keeps each server's best round: servers measured minutes apart on a shared
+    machine differ by the load of the moment, rounds side by side do not."""
+    best = {n: None for n in names}
+    for r in range(ROUNDS):
+        for name in names[r % len(names):] + names[:r % len(names)]:
+            v = measure(name, seconds / ROUNDS)
+            best[name] = v if best[name] is None else tuple(max(x, y) for x, y in zip(best[name], v))
+    return best
 
 
 def main():
-    endpoint, seconds = sys.argv[1], float(sys.argv[2])
-    big = "--big" in sys.argv
-    s3, ssm, cfn = client(endpoint, "s3"), client(endpoint, "ssm"), client(endpoint, "cloudformation")
-    try:
-        s3.create_bucket(Bucket="bench")
-    except Exception:
-        pass
+    seconds = float(sys.argv[1])
+    servers = dict(a.split("=", 1) for a in sys.argv[2:] if "=" in a)
+    big, raw = "--big" in sys.argv, "--raw" in sys.argv
+    names = list(servers)
+    c = {n: {svc: client(u, svc) for svc in ("s3", "ssm", "cloudformation")}
+         for n, u in servers.items()}
     body = b"x" * 1024
-    s3.put_object(Bucket="bench", Key="k0", Body=body)
-    ssm.put_parameter(Name="/bench/p", Value="v", Type="String", Overwrite=True)
-    for i in range(20):
-        ssm.put_parameter(Name=f"/bench/path/p{i}", Value="v", Type="String", Overwrite=True)
-    out = {
-        "s3_put_1k": rate(seconds, lambda n: s3.put_object(Bucket="bench", Key=f"k{n % 100}",
-                                                            Body=unique(body, n))),
-        "s3_get_1k": rate(seconds, lambda n: s3.get_object(Bucket="bench", Key="k0")["Body"].read()),
-        "s3_list": rate(seconds, lambda n: s3.list_objects_v2(Bucket="bench", MaxKeys=100)),
-        "ssm_put": rate(seconds, lambda n: ssm.put_parameter(Name=f"/bench/w{n % 50}", Value="v",
-                                                             Type="String", Overwrite=True)),
-        "ssm_get": rate(seconds, lambda n: ssm.get_parameter(Name="/bench/p")),
-        "ssm_by_path": rate(seconds, lambda n: ssm.get_parameters_by_path(Path="/bench/path",
-                                                                         MaxResults=10)),
+    for n in names:  # in the order given: the replay ceiling forwards its first calls to pipemu
+        s3, ssm = c[n]["s3"], c[n]["ssm"]
+        try:
+            s3.create_bucket(Bucket="bench")
+        except Exception:
+            pass
+        s3.put_object(Bucket="bench", Key="k0", Body=body)
+        ssm.put_parameter(Name="/bench/p", Value="v", Type="String", Overwrite=True)
+        for i in range(20):
+            ssm.put_parameter(Name=f"/bench/path/p{i}", Value="v", Type="String", Overwrite=True)
+    counter = {n: itertools.count() for n in names}  # every PutObject body unique per server
+    workloads = {
+        "s3_put_1k": lambda n, k: c[n]["s3"].put_object(
+            Bucket="bench", Key=f"k{k % 100}", Body=unique(body, next(counter[n]))),
+        "s3_get_1k": lambda n, k: c[n]["s3"].get_object(Bucket="bench", Key="k0")["Body"].read(),
+        "s3_list": lambda n, k: c[n]["s3"].list_objects_v2(Bucket="bench", MaxKeys=100),
+        "ssm_put": lambda n, k: c[n]["ssm"].put_parameter(Name=f"/bench/w{k % 50}", Value="v",
+                                                          Type="String", Overwrite=True),
+        "ssm_get": lambda n, k: c[n]["ssm"].get_parameter(Name="/bench/p"),
+        "ssm_by_path": lambda n, k: c[n]["ssm"].get_parameters_by_path(Path="/bench/path",
+                                                                        MaxResults=10),
     }
-    out["cfn_create_stack"], out["cfn_change_set"] = stack_cycles(cfn, seconds)
+    out = {n: {} for n in names}
+    for w, fn in workloads.items():
+        for n, (v,) in interleaved(names, seconds, lambda n, s: (rate(s, lambda k: fn(n, k)),)).items():
+            out[n][w] = v
+    for n, (cr, ch) in interleaved(names, seconds,
+                                   lambda n, s: stack_cycles(c[n]["cloudformation"], s)).items():
+        out[n]["cfn_create_stack"], out[n]["cfn_change_set"] = cr, ch
+    if raw:
+        rs = [n for n in names if n != "moto"]
+        for w in ("raw_s3_put_1k", "raw_s3_get_1k", "raw_ssm_get"):
+            for n, (v,) in interleaved(rs, seconds, lambda n, s: (raw_rates(servers[n], s, w),)).items():
+                out[n][w] = v
     if big:
-        # Best of 3, the same key each time: the replay ceiling forwards only the first.
         data = os.urandom(64 * 1024 * 1024)
-        put = get = 0.0
-        for _ in range(3):
-            t = time.perf_counter()
-            s3.put_object(Bucket="bench", Key="big", Body=data)
-            put = max(put, 64 / (time.perf_counter() - t))
-        for _ in range(3):
-            t = time.perf_counter()
-            got = s3.get_object(Bucket="bench", Key="big")["Body"].read()
-            get = max(get, 64 / (time.perf_counter() - t))
-            out["s3_get_64m_ok"] = len(got) == len(data)
-        out["s3_put_64m_MBps"], out["s3_get_64m_MBps"] = put, get
-    if "--raw" in sys.argv:
-        out.update(raw_rates(endpoint, seconds))
+        for n in names:
+            s3 = c[n]["s3"]
+            # Best of 3, the same key each time: the replay ceiling forwards only the first.
+            put = get = 0.0
+            for _ in range(3):
+                t = time.perf_counter()
+                s3.put_object(Bucket="bench", Key="big", Body=data)
+                put = max(put, 64 / (time.perf_counter() - t))
+            for _ in range(3):
+                t = time.perf_counter()
+                got = s3.get_object(Bucket="bench", Key="big")["Body"].read()
+                get = max(get, 64 / (time.perf_counter() - t))
+                out[n]["s3_get_64m_ok"] = len(got) == len(data)
+            out[n]["s3_put_64m_MBps"], out[n]["s3_get_64m_MBps"] = put, get
     print(json.dumps(out))
 
 
