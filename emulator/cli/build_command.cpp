@@ -15,6 +15,7 @@
 #include "build/ssm_parameters.hpp"
 #include "build/template_project.hpp"
 #include "cli/commands.hpp"
+#include "cli/engine_options.hpp"
 #include "fakes/core/registry.hpp"
 #include "fakes/server/server.hpp"
 #include "fakes/ssm/service.hpp"
@@ -278,14 +279,7 @@ std::function<int()> setup_build(CLI::App& app) {
   app.add_option("--work", o->work, "Work directory to keep (default: a temporary one, removed on success)");
   app.add_option("--region", o->region, "The build's region (default us-east-1)");
   app.add_option("--executor", o->executor, "docker, local or auto (default: docker when the engine answers)");
-  app.add_option("--engine-files", o->engine_files,
-                 "How Docker builds get their files: mount, copy (no bind mounts; any engine) or auto (copy when "
-                 "the engine is on another machine; default, or PIPEMU_ENGINE_FILES)")
-      ->check(CLI::IsMember({"auto", "mount", "copy"}));
-  app.add_option("--fakes-host", o->fakes_host,
-                 "This machine's address as a remote Docker engine reaches it: the build gets AWS_ENDPOINT_URL "
-                 "there and the fakes listen on every interface (default: 127.0.0.1 only)")
-      ->check([](const std::string& v) { return build::fakes_host_problem(v); });
+  add_engine_options(app, o->engine_files, o->fakes_host);
   app.add_option("--image", o->images, "Image map entry FROM=TO, e.g. aws/codebuild/standard:2.0=my/image (repeatable)");
   app.add_option("--image-map", o->image_map, "File of FROM=TO image map lines");
   app.add_option("--cache", o->cache, "Where cache.paths persist (default ~/.cache/pipemu/build-cache)");

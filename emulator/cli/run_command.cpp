@@ -11,6 +11,7 @@
 
 #include "build/project_build.hpp"
 #include "cli/commands.hpp"
+#include "cli/engine_options.hpp"
 #include "cli/run_session.hpp"
 
 namespace pipemu::cli {
@@ -26,14 +27,7 @@ std::function<int()> setup_run(CLI::App& app) {
   app.add_option("--state", o->state_dir, "State directory shared with `pipemu serve` (default .pipemu/state)");
   app.add_option("--report", o->report_dir, "Write report.json, junit.xml and report.html here");
   app.add_option("--executor", o->executor, "Where builds run")->check(CLI::IsMember({"auto", "docker", "local"}));
-  app.add_option("--engine-files", o->engine_files,
-                 "How Docker builds get their files: mount, copy (no bind mounts; any engine) or auto (copy when "
-                 "the engine is on another machine; default, or PIPEMU_ENGINE_FILES)")
-      ->check(CLI::IsMember({"auto", "mount", "copy"}));
-  app.add_option("--fakes-host", o->fakes_host,
-                 "This machine's address as a remote Docker engine reaches it: builds get AWS_ENDPOINT_URL there "
-                 "and the fakes listen on every interface (default: 127.0.0.1 only)")
-      ->check([](const std::string& v) { return build::fakes_host_problem(v); });
+  add_engine_options(app, o->engine_files, o->fakes_host);
   app.add_option("--image", o->images, "Map a build image, FROM=TO (repeatable)");
   app.add_option("--approve", o->approve, "Manual approvals")->check(CLI::IsMember({"all", "none", "ask"}));
   app.add_option("--param", o->params, "Pipeline template parameter, Name=Value (repeatable)");

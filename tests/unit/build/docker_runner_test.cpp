@@ -431,33 +431,10 @@ TEST_CASE("docker build: a bad buildspec fails DOWNLOAD_SOURCE with YAML_FILE_ER
         "buildspec phase name: POSTBUILD. Expecting: BUILD,INSTALL,POST_BUILD,PRE_BUILD");
 }
 
-TEST_CASE("docker build: `exit N` fails its command; the directory and exports carry on", "[build][docker]") {
-  test::TempBuild t;
-  t.write("sub/x", "");
-  auto r = test::request(t, R"Y(version: 0.2
-phases:
-  pre_build:
-    commands:
-      - cd sub && export V=kept
-  build:
-    commands:
-      - export W=before-exit; exit 4
-      - echo never
-  post_build:
-    commands:
-      - echo "$(basename $(pwd)) $V $W succeeding=$CODEBUILD_BUILD_SUCCEEDING"
-)Y");
-  test::RecordingListener l;
-  auto res = run_build(r, test::docker_executor(), l);
-  INFO(l.text());
-  CHECK(res.status == Status::Failed);
-  CHECK(l.has("Command did not exit successfully export W=before-exit; exit 4 exit status 4"));
-  CHECK(l.output() == std::vector<std::string>{"sub kept before-exit succeeding=0"});
-  for (const auto& e : std::filesystem::recursive_directory_iterator(t.root()))
-    CHECK(e.path().filename() != "state.sh");  // it may hold secrets
-}
+namespace {
 
-TEST_CASE("local build: `exit N` fails its command; the directory and exports carry on", "[build]") {
+// `exit N` ends the build's one shell; CodeBuild still behaves as one shell (version 0.2).
+void check_exit_n_keeps_shell_state(Executor& executor) {
   test::TempBuild t;
   t.write("sub/x", "");
   auto r = test::request(t, R"Y(version: 0.2
@@ -473,9 +450,8 @@ phases:
     commands:
       - echo "$(basename $(pwd)) $V $W succeeding=$CODEBUILD_BUILD_SUCCEEDING"
 )Y");
-  LocalExecutor local;
   test::RecordingListener l;
-  auto res = run_build(r, local, l);
+  auto res = run_build(r, executor, l);
   INFO(l.text());
   CHECK(res.status == Status::Failed);
   CHECK(l.has("Command did not exit successfully export W=before-exit; exit 4 exit status 4"));
@@ -483,6 +459,17 @@ phases:
   CHECK(l.output() == std::vector<std::string>{"sub kept before-exit succeeding=0"});
   for (const auto& e : std::filesystem::recursive_directory_iterator(t.root()))
     CHECK(e.path().filename() != "state.sh");  // it may hold secrets
+}
+
+}  // namespace
+
+TEST_CASE("docker build: `exit N` fails its command; the directory and exports carry on", "[build][docker]") {
+  check_exit_n_keeps_shell_state(test::docker_executor());
+}
+
+TEST_CASE("local build: `exit N` fails its command; the directory and exports carry on", "[build]") {
+  LocalExecutor local;
+  check_exit_n_keeps_shell_state(local);
 }
 
 TEST_CASE("local build: same phases and shell semantics on the host", "[build]") {
