@@ -122,7 +122,7 @@ ApiResult<ChangeSetRef> Service::create_change_set(const Caller& c, const Change
 
 ApiResult<ChangeSet> Service::describe_change_set(const Caller& c, const std::string& change_set,
                                                   const std::string& stack) {
-  return impl_->in_region(c, "DescribeChangeSet", [&](Env& env) { return find_change_set(env, change_set, stack); });
+  return impl_->in_region_read(c, "DescribeChangeSet", [&](Env& env) { return find_change_set(env, change_set, stack); });
 }
 
 ApiResult<Ok> Service::execute_change_set(const Caller& c, const std::string& change_set,
@@ -199,7 +199,7 @@ ApiResult<Ok> Service::delete_change_set(const Caller& c, const std::string& cha
 
 ApiResult<std::vector<ChangeSet>> Service::list_change_sets(const Caller& c,
                                                             const std::string& stack) {
-  return impl_->in_region(c, "ListChangeSets", [&](Env& env) -> ApiResult<std::vector<ChangeSet>> {
+  return impl_->in_region_read(c, "ListChangeSets", [&](Env& env) -> ApiResult<std::vector<ChangeSet>> {
     auto s = require_stack(env, stack);
     if (!s) return unexpected(s.error());
     return env.store.change_sets(s->id);

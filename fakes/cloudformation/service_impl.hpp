@@ -28,15 +28,30 @@ struct Service::Impl {
   template <class F>
   auto in_region(const Caller& c, const char* operation, F&& fn)
       -> decltype(fn(std::declval<Env&>())) {
+    return run(c, operation, std::forward<F>(fn), true);
+  }
+  // The same for a call that only reads (Describe*, List*, GetTemplate: what the waiters poll):
+  // a deferred transaction, one consistent snapshot that takes no write lock.
+  template <class F>
+  auto in_region_read(const Caller& c, const char* operation, F&& fn)
+      -> decltype(fn(std::declval<Env&>())) {
+    return run(c, operation, std::forward<F>(fn), false);
+  }
+
+ private:
+  template <class F>
+  auto run(const Caller& c, const char* operation, F&& fn, bool write)
+      -> decltype(fn(std::declval<Env&>())) {
     if (faults)
       if (auto fault = faults->check(c.region, "cloudformation", operation))
         return unexpected(*fault);
     auto& db = databases(c.region);
-    return db.transaction([&] {
-      store::Store st(db.handle());
+    auto body = [&] {
+      store::Store st(db);
       Env env{st, aws, *providers, ids, clock, c.region, c.account};
       return fn(env);
-    });
+    };
+    return write ? db.transaction(body) : db.read(body);
   }
 };
 

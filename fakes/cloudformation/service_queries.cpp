@@ -6,7 +6,7 @@
 namespace pipemu::cfn {
 
 ApiResult<std::vector<Stack>> Service::describe_stacks(const Caller& c, const std::string& name) {
-  return impl_->in_region(c, "DescribeStacks", [&](Env& env) -> ApiResult<std::vector<Stack>> {
+  return impl_->in_region_read(c, "DescribeStacks", [&](Env& env) -> ApiResult<std::vector<Stack>> {
     if (!name.empty()) {
       auto s = require_stack(env, name);
       if (!s) return unexpected(s.error());
@@ -20,7 +20,7 @@ ApiResult<std::vector<Stack>> Service::describe_stacks(const Caller& c, const st
 
 ApiResult<std::vector<Event>> Service::describe_stack_events(const Caller& c,
                                                              const std::string& name) {
-  return impl_->in_region(c, "DescribeStackEvents", [&](Env& env) -> ApiResult<std::vector<Event>> {
+  return impl_->in_region_read(c, "DescribeStackEvents", [&](Env& env) -> ApiResult<std::vector<Event>> {
     auto s = require_stack(env, name);
     if (!s) return unexpected(s.error());
     return env.store.events(s->id);
@@ -29,7 +29,7 @@ ApiResult<std::vector<Event>> Service::describe_stack_events(const Caller& c,
 
 ApiResult<Resource> Service::describe_stack_resource(const Caller& c, const std::string& name,
                                                      const std::string& logical_id) {
-  return impl_->in_region(c, "DescribeStackResource", [&](Env& env) -> ApiResult<Resource> {
+  return impl_->in_region_read(c, "DescribeStackResource", [&](Env& env) -> ApiResult<Resource> {
     auto s = require_stack(env, name);
     if (!s) return unexpected(s.error());
     auto r = env.store.find_resource(s->id, logical_id);
@@ -73,21 +73,21 @@ ApiResult<std::vector<Resource>> Service::describe_stack_resources(const Caller&
                                                                    const std::string& name,
                                                                    const std::string& logical_id,
                                                                    const std::string& physical_id) {
-  return impl_->in_region(c, "DescribeStackResources", [&](Env& env) {
+  return impl_->in_region_read(c, "DescribeStackResources", [&](Env& env) {
     return stack_resources(env, name, logical_id, physical_id);
   });
 }
 
 ApiResult<std::vector<Resource>> Service::list_stack_resources(const Caller& c,
                                                                const std::string& name) {
-  return impl_->in_region(c, "ListStackResources", [&](Env& env) {
+  return impl_->in_region_read(c, "ListStackResources", [&](Env& env) {
     return stack_resources(env, name, {}, {});
   });
 }
 
 ApiResult<std::vector<Stack>> Service::list_stacks(const Caller& c,
                                                    const std::vector<std::string>& statuses) {
-  return impl_->in_region(c, "ListStacks", [&](Env& env) -> ApiResult<std::vector<Stack>> {
+  return impl_->in_region_read(c, "ListStacks", [&](Env& env) -> ApiResult<std::vector<Stack>> {
     std::vector<Stack> out;
     for (auto& s : env.store.list_stacks(true)) {
       if (!statuses.empty() &&
@@ -108,7 +108,7 @@ ApiResult<TemplateText> Service::get_template(const Caller& c, const std::string
         "1 validation error detected: Value '" + stage +
         "' at 'templateStage' failed to satisfy constraint: Member must satisfy enum value set: "
         "[Original, Processed]"));
-  return impl_->in_region(c, "GetTemplate", [&](Env& env) -> ApiResult<TemplateText> {
+  return impl_->in_region_read(c, "GetTemplate", [&](Env& env) -> ApiResult<TemplateText> {
     if (!change_set.empty()) {
       auto cs = change_set.rfind("arn:", 0) == 0 ? env.store.find_change_set_by_id(change_set)
                                                  : std::optional<ChangeSet>();
@@ -133,14 +133,14 @@ ApiResult<TemplateText> Service::get_template(const Caller& c, const std::string
 }
 
 ApiResult<std::vector<Export>> Service::list_exports(const Caller& c) {
-  return impl_->in_region(c, "ListExports", [&](Env& env) -> ApiResult<std::vector<Export>> {
+  return impl_->in_region_read(c, "ListExports", [&](Env& env) -> ApiResult<std::vector<Export>> {
     return env.store.exports();
   });
 }
 
 ApiResult<std::vector<std::string>> Service::list_imports(const Caller& c,
                                                           const std::string& export_name) {
-  return impl_->in_region(c, "ListImports", [&](Env& env) -> ApiResult<std::vector<std::string>> {
+  return impl_->in_region_read(c, "ListImports", [&](Env& env) -> ApiResult<std::vector<std::string>> {
     std::vector<std::string> out;
     for (const auto& i : env.store.importers(export_name)) out.push_back(i.stack_name);
     if (out.empty())

@@ -1,5 +1,6 @@
 #include "fakes/cloudformation/engine/prepare.hpp"
 
+#include "fakes/cloudformation/engine/template_cache.hpp"
 #include "fakes/cloudformation/template/capabilities.hpp"
 #include "fakes/cloudformation/template/transform.hpp"
 #include "fakes/cloudformation/template/validate.hpp"
@@ -20,10 +21,10 @@ std::vector<ParameterValue> Prepared::parameter_values() const {
 }
 
 ApiResult<Prepared> prepare(const PrepareInput& in) {
-  auto original = parse_template_text(in.template_body);
+  auto original = parsed_template(in.template_body);
   if (!original) return unexpected(from_template(original.error()));
 
-  auto processed = process_transforms(original->root, in.stack);
+  auto processed = process_transforms((*original)->root, in.stack);
   if (!processed) return unexpected(from_template(processed.error()));
 
   auto tpl = parse_template(*processed);
@@ -31,7 +32,7 @@ ApiResult<Prepared> prepare(const PrepareInput& in) {
 
   Prepared p;
   p.body = in.template_body;
-  p.required_capabilities = required_capabilities(original->root, *processed);
+  p.required_capabilities = required_capabilities((*original)->root, *processed);
   auto required = p.required_capabilities;
   if (in.for_change_set) std::erase(required, std::string("CAPABILITY_AUTO_EXPAND"));
   auto missing = missing_capabilities(required, in.capabilities);
