@@ -3,6 +3,8 @@
 // for golden tests of what a user sees.
 #include <array>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <sys/wait.h>
 
@@ -31,6 +33,14 @@ inline std::string pipemu_cmd(const std::string& args) {
 
 inline std::string source_path(const std::string& rel) {
   return std::string(PIPEMU_SOURCE_DIR) + "/" + rel;
+}
+
+// A committed file's text ("" when missing), e.g. a generated reference a test compares.
+inline std::string source_file_text(const std::string& rel) {
+  std::ifstream in(source_path(rel), std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 }  // namespace pipemu::test

@@ -18,12 +18,9 @@ using namespace pipemu::test;
 TEST_CASE("the committed AWS coverage table matches `pipemu coverage`") {
   auto r = run_command(pipemu_cmd("coverage"));
   REQUIRE(r.exit_code == 0);
-  std::ifstream file(source_path("docs/reference/aws-coverage.md"));
-  std::stringstream committed;
-  committed << file.rdbuf();
   INFO("docs/reference/aws-coverage.md is stale; regenerate it with: "
        "build/emulator/cli/pipemu coverage > docs/reference/aws-coverage.md");
-  CHECK(committed.str() == r.output);
+  CHECK(source_file_text("docs/reference/aws-coverage.md") == r.output);
 }
 
 TEST_CASE("every coverage note names an entry the code has") {

@@ -11,12 +11,9 @@ using namespace pipemu::test;
 TEST_CASE("the committed CLI reference matches `pipemu help --markdown`") {
   auto r = run_command(pipemu_cmd("help --markdown"));
   REQUIRE(r.exit_code == 0);
-  std::ifstream file(source_path("docs/reference/cli.md"));
-  std::stringstream committed;
-  committed << file.rdbuf();
   INFO("docs/reference/cli.md is stale; regenerate it with: "
        "build/emulator/cli/pipemu help --markdown > docs/reference/cli.md");
-  CHECK(committed.str() == r.output);
+  CHECK(source_file_text("docs/reference/cli.md") == r.output);
 }
 
 TEST_CASE("the CLI reference documents every command, its flags and exit codes") {
