@@ -160,11 +160,9 @@ ApiResult<Ok> Service::execute_change_set(const Caller& c, const std::string& ch
     auto prepared = prepare(input);
     if (!prepared) return unexpected(prepared.error());
 
-    // Executing one change set deletes the stack's others.
-    for (const auto& other : env.store.change_sets(stack->id))
-      if (other.id != cs->id) env.store.delete_change_set(other.id);
-    cs->execution_status = "EXECUTE_IN_PROGRESS";
-    env.store.put_change_set(*cs);
+    // Executing one change set deletes the stack's others. (EXECUTE_IN_PROGRESS is never
+    // stored: the whole execution is one transaction, so no reader could see it.)
+    env.store.delete_change_sets_of(stack->id, cs->id);
 
     stack->change_set_id = cs->id;
     if (!cs->tags.empty()) stack->tags = cs->tags;

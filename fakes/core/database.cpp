@@ -1,6 +1,9 @@
 #include "fakes/core/database.hpp"
 
+#include "fakes/core/checkpointer.hpp"
+
 #include <fmt/format.h>
+#include <openssl/sha.h>
 
 #include <map>
 
@@ -23,6 +26,16 @@ std::map<std::string, ComponentSchema>& schemas() {
   return s;
 }
 
+// sha256(text or blob) -> 32-byte blob, for content-addressed rows (NULL stays NULL).
+void sql_sha256(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  const void* data = sqlite3_value_blob(argv[0]);
+  auto size = static_cast<size_t>(sqlite3_value_bytes(argv[0]));
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(static_cast<const unsigned char*>(data), size, digest);
+  sqlite3_result_blob(ctx, digest, sizeof digest, SQLITE_TRANSIENT);
+}
+
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
   throw DatabaseError(fmt::format("{}: {}", what, db ? sqlite3_errmsg(db) : "out of memory"));
 }
@@ -36,34 +49,35 @@ void register_schema(const std::string& component, SchemaScope scope,
   ++g_generation;
 }
 
-Statement::Statement(Database& db, const std::string& sql)
-    : db_(db), sql_(sql), stmt_(db.acquire(sql)) {}
-Statement::~Statement() { db_.release(sql_, stmt_); }
+Statement::Statement(Database& db, std::string_view sql)
+    : db_(db), stmt_(db.acquire(sql, free_)) {}
+Statement::~Statement() { db_.release(free_, stmt_); }
 
-sqlite3_stmt* Database::acquire(const std::string& sql) {
+sqlite3_stmt* Database::acquire(std::string_view sql, std::vector<sqlite3_stmt*>*& slot) {
   {
     std::lock_guard lock(cache_mutex_);
     auto it = cache_.find(sql);
-    if (it != cache_.end() && !it->second.empty()) {
-      sqlite3_stmt* s = it->second.back();
-      it->second.pop_back();
+    if (it == cache_.end()) it = cache_.emplace(std::string(sql), std::vector<sqlite3_stmt*>{}).first;
+    slot = &it->second;
+    if (!slot->empty()) {
+      sqlite3_stmt* s = slot->back();
+      slot->pop_back();
       return s;
     }
   }
   sqlite3_stmt* s = nullptr;
-  if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                          &s, nullptr) != SQLITE_OK)
-    fail(db_, "prepare '" + sql + "'");
+    fail(db_, "prepare '" + std::string(sql) + "'");
   return s;
 }
 
-void Database::release(const std::string& sql, sqlite3_stmt* stmt) {
+void Database::release(std::vector<sqlite3_stmt*>* slot, sqlite3_stmt* stmt) {
   sqlite3_reset(stmt);
   sqlite3_clear_bindings(stmt);
   std::lock_guard lock(cache_mutex_);
-  auto& free = cache_[sql];
-  if (free.size() < 4) {
-    free.push_back(stmt);
+  if (slot->size() < 4) {
+    slot->push_back(stmt);
   } else {
     sqlite3_finalize(stmt);
   }
@@ -113,6 +127,9 @@ Database::Database(const std::string& path, SchemaScope scope)
     throw DatabaseError(fmt::format("cannot open state database {}: {}", path_, msg));
   }
   sqlite3_busy_timeout(db_, 5000);
+  sqlite3_create_function_v2(db_, "sha256", 1,
+                             SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                             &sql_sha256, nullptr, nullptr, nullptr);
   try {
     int version = 0;
     {
@@ -128,10 +145,12 @@ Database::Database(const std::string& path, SchemaScope scope)
     // NORMAL in WAL mode: a commit survives a killed process; only an OS crash can lose the last
     // transactions, never corrupt the file.
     exec("PRAGMA synchronous=NORMAL");
+    if (!path.empty()) checkpointer_ = std::make_unique<Checkpointer>(db_, path_);
     exec("CREATE TABLE IF NOT EXISTS schema_versions(component TEXT PRIMARY KEY, version INTEGER)");
     exec(fmt::format("PRAGMA user_version={}", kFormatVersion));
     migrate();
   } catch (...) {
+    checkpointer_.reset();
     for (auto& [sql, stmts] : cache_)
       for (auto* s : stmts) sqlite3_finalize(s);
     sqlite3_close(db_);
@@ -140,6 +159,7 @@ Database::Database(const std::string& path, SchemaScope scope)
 }
 
 Database::~Database() {
+  checkpointer_.reset();
   for (auto& [sql, stmts] : cache_)
     for (auto* s : stmts) sqlite3_finalize(s);
   sqlite3_close(db_);
@@ -204,12 +224,12 @@ void Database::clear() {
   });
 }
 
-Database::Guard::Guard(Database& d, const char* begin) : db(d) { db.exec(begin); }
+Database::Guard::Guard(Database& d, const char* begin) : db(d) { Statement(db, begin).run(); }
 Database::Guard::~Guard() {
   if (!done) sqlite3_exec(db.db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 void Database::Guard::commit() {
-  db.exec("COMMIT");
+  Statement(db, "COMMIT").run();
   done = true;
 }
 

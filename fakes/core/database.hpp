@@ -7,6 +7,9 @@
 // migrations with register_schema(); the table schema_versions(component, version) records how far
 // each has been applied, so components evolve independently. PRAGMA user_version is the file
 // format version of this layout; a file written by a newer pipemu is refused with a clear message.
+//
+// Every connection has an SQL function sha256(text|blob) -> 32-byte blob, for content-addressed
+// rows (templates). File databases checkpoint their WAL beside the writers (checkpointer.hpp).
 #include <sqlite3.h>
 
 #include <atomic>
@@ -16,8 +19,11 @@
 #include <mutex>
 #include <optional>
 #include <stdexcept>
-#include <type_traits>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 namespace pipemu::fakes {
@@ -35,7 +41,7 @@ class Database;
 // A prepared statement; bind with 1-based indexes, step() returns true while rows come.
 class Statement {
  public:
-  Statement(Database& db, const std::string& sql);
+  Statement(Database& db, std::string_view sql);
   ~Statement();
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -55,7 +61,7 @@ class Statement {
 
  private:
   Database& db_;
-  std::string sql_;
+  std::vector<sqlite3_stmt*>* free_ = nullptr;  // the cache's slot for this SQL text
   sqlite3_stmt* stmt_ = nullptr;
 };
 
@@ -119,9 +125,11 @@ class Database {
     }
   }
   // Prepared statements are cached per SQL text: preparing costs more than most queries here.
-  sqlite3_stmt* acquire(const std::string& sql);
-  void release(const std::string& sql, sqlite3_stmt* stmt);
+  // The slot is stable: entries are never erased while the database is open.
+  sqlite3_stmt* acquire(std::string_view sql, std::vector<sqlite3_stmt*>*& slot);
+  void release(std::vector<sqlite3_stmt*>* slot, sqlite3_stmt* stmt);
 
+  // BEGIN/COMMIT come from the statement cache too: sqlite3_exec compiled them on every call.
   struct Guard {
     Guard(Database& d, const char* begin);
     ~Guard();
@@ -136,12 +144,17 @@ class Database {
   };
 
   sqlite3* db_ = nullptr;
+  std::unique_ptr<class Checkpointer> checkpointer_;  // file databases only
   std::string path_;
   SchemaScope scope_;
   std::recursive_mutex mutex_;
   int depth_ = 0;
   std::mutex cache_mutex_;
-  std::map<std::string, std::vector<sqlite3_stmt*>> cache_;
+  struct SqlHash {
+    using is_transparent = void;  // lookups by string_view: no std::string built per call
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>, SqlHash, std::equal_to<>> cache_;
   std::atomic<std::uint64_t> generation_{0};
 };
 

@@ -128,7 +128,7 @@ void run_delete(Env& env, Stack& stack, const std::set<std::string>& retain) {
     return;
   }
   withdraw_exports(env, stack);
-  for (const auto& c : env.store.change_sets(stack.id)) env.store.delete_change_set(c.id);
+  env.store.delete_change_sets_of(stack.id);
   stack.deleted = env.clock.now();
   set_stack_status(env, stack, "DELETE_COMPLETE");
 }

@@ -1,8 +1,5 @@
 #include "fakes/cloudformation/store/schema.hpp"
 
-#include <stdexcept>
-
-#include "fakes/cloudformation/store/sql.hpp"
 
 namespace pipemu::cfn::store {
 
@@ -41,29 +38,51 @@ CREATE TABLE cfn_imports (
   export_name TEXT NOT NULL, stack_id TEXT NOT NULL, stack_name TEXT NOT NULL,
   PRIMARY KEY (export_name, stack_id));
 )sql",
+      // 2: fewer pages written per call (each page a call dirties is one WAL frame at COMMIT).
+      // - Templates move out of the stack row into a content-addressed table (SHA-256 of the
+      //   text): status changes no longer rewrite them (with their overflow pages, for a real
+      //   template), and deploying a template seen before writes no template at all.
+      // - Stacks get an integer key, and events find their stack by it: a new stack's events
+      //   then append at the end of their index instead of splitting pages at a random place
+      //   (stack ARNs end in a random id). Events also lose AUTOINCREMENT: its sqlite_sequence
+      //   row was one more page per insert, and events are never deleted singly.
+      R"sql(
+CREATE TABLE cfn_templates (sha256 BLOB PRIMARY KEY, body TEXT NOT NULL);
+INSERT OR IGNORE INTO cfn_templates SELECT sha256(template_body), template_body FROM cfn_stacks;
+INSERT OR IGNORE INTO cfn_templates
+  SELECT sha256(processed_template), processed_template FROM cfn_stacks;
+CREATE TABLE cfn_stacks_v2 (
+  key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, status TEXT NOT NULL,
+  status_reason TEXT NOT NULL, description TEXT NOT NULL, template_sha256 BLOB NOT NULL,
+  processed_sha256 BLOB NOT NULL, parameters TEXT NOT NULL, capabilities TEXT NOT NULL,
+  outputs TEXT NOT NULL, tags TEXT NOT NULL, notification_arns TEXT NOT NULL,
+  role_arn TEXT NOT NULL, change_set_id TEXT NOT NULL, disable_rollback INTEGER NOT NULL,
+  termination_protection INTEGER NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL,
+  deleted INTEGER NOT NULL);
+INSERT INTO cfn_stacks_v2 (id, name, status, status_reason, description, template_sha256,
+  processed_sha256, parameters, capabilities, outputs, tags, notification_arns, role_arn,
+  change_set_id, disable_rollback, termination_protection, created, updated, deleted)
+  SELECT id, name, status, status_reason, description, sha256(template_body),
+  sha256(processed_template), parameters, capabilities, outputs, tags, notification_arns,
+  role_arn, change_set_id, disable_rollback, termination_protection, created, updated, deleted
+  FROM cfn_stacks ORDER BY rowid;
+DROP TABLE cfn_stacks;
+ALTER TABLE cfn_stacks_v2 RENAME TO cfn_stacks;
+CREATE INDEX cfn_stacks_by_name ON cfn_stacks(name, deleted);
+CREATE TABLE cfn_events_v2 (
+  seq INTEGER PRIMARY KEY, stack_key INTEGER NOT NULL, event_id TEXT NOT NULL,
+  stack_id TEXT NOT NULL, stack_name TEXT NOT NULL, logical_id TEXT NOT NULL,
+  physical_id TEXT NOT NULL, resource_type TEXT NOT NULL, status TEXT NOT NULL,
+  status_reason TEXT NOT NULL, properties TEXT NOT NULL, timestamp INTEGER NOT NULL);
+INSERT INTO cfn_events_v2 SELECT e.seq, s.key, e.event_id, e.stack_id, e.stack_name,
+  e.logical_id, e.physical_id, e.resource_type, e.status, e.status_reason, e.properties,
+  e.timestamp FROM cfn_events e JOIN cfn_stacks s ON s.id = e.stack_id;
+DROP TABLE cfn_events;
+ALTER TABLE cfn_events_v2 RENAME TO cfn_events;
+CREATE INDEX cfn_events_by_stack ON cfn_events(stack_key, seq);
+)sql",
   };
   return m;
-}
-
-void apply_schema(sqlite3* db) {
-  sql::exec(db, "CREATE TABLE IF NOT EXISTS cfn_schema_version (version INTEGER NOT NULL)");
-  std::int64_t version = 0;
-  {
-    sql::Stmt q(db, "SELECT version FROM cfn_schema_version");
-    if (q.step()) version = q.integer(0);
-    else sql::Stmt(db, "INSERT INTO cfn_schema_version VALUES (0)").run();
-  }
-  const auto& m = migrations();
-  if (version > static_cast<std::int64_t>(m.size()))
-    throw std::runtime_error("cloudformation state has schema version " + std::to_string(version) +
-                             ", newer than this pipemu understands (" + std::to_string(m.size()) +
-                             "); upgrade pipemu or use another --state directory");
-  for (auto i = static_cast<size_t>(version); i < m.size(); ++i) {
-    sql::Transaction tx(db);
-    sql::exec(db, m[i]);
-    sql::Stmt(db, "UPDATE cfn_schema_version SET version = ?").bind(1, std::int64_t(i + 1)).run();
-    tx.commit();
-  }
 }
 
 }  // namespace pipemu::cfn::store

@@ -20,10 +20,13 @@ Q& bind_all(Q& q, const A&... args) {
   return q;
 }
 
-constexpr const char* kStackCols =
-    "id, name, status, status_reason, description, template_body, processed_template, "
-    "parameters, capabilities, outputs, tags, notification_arns, role_arn, change_set_id, "
-    "disable_rollback, termination_protection, created, updated, deleted";
+// A stack's row joined with its two templates, in read_stack's column order.
+constexpr const char* kSelectStack =
+    "SELECT s.id, s.name, s.status, s.status_reason, s.description, tb.body, tp.body, "
+    "s.parameters, s.capabilities, s.outputs, s.tags, s.notification_arns, s.role_arn, "
+    "s.change_set_id, s.disable_rollback, s.termination_protection, s.created, s.updated, "
+    "s.deleted FROM cfn_stacks s JOIN cfn_templates tb ON tb.sha256 = s.template_sha256 "
+    "JOIN cfn_templates tp ON tp.sha256 = s.processed_sha256";
 
 Stack read_stack(const Q& q) {
   Stack s;
@@ -95,6 +98,11 @@ ChangeSet read_change_set(const Q& q) {
   return c;
 }
 
+std::size_t templates_hash(const Stack& s) {
+  std::hash<std::string> h;
+  return h(s.template_body) * 31 + h(s.processed_template);
+}
+
 std::string cols_sql(const char* verb, const char* table, const char* cols, int n) {
   std::string marks;
   for (int i = 0; i < n; ++i) marks += i ? ", ?" : "?";
@@ -103,40 +111,86 @@ std::string cols_sql(const char* verb, const char* table, const char* cols, int 
 
 }  // namespace
 
+// Upserts write only what changes: name and created never do; `deleted` (a column of the
+// by-name index) is written once, when it is set. Templates are stored once per text, and not
+// even looked up again for a stack whose templates this call already read or wrote.
 void Store::put_stack(const Stack& s) {
-  Q q(db_, cols_sql("INSERT OR REPLACE", "cfn_stacks", kStackCols, 19));
-  bind_all(q, s.id, s.name, s.status, s.status_reason, s.description, s.template_body,
-                s.processed_template, encode(s.parameters), encode(s.capabilities),
-                encode(s.outputs), encode(s.tags), encode(s.notification_arns), s.role_arn,
-                s.change_set_id, s.disable_rollback, s.termination_protection, s.created,
-                s.updated, s.deleted).run();
+  auto hash = templates_hash(s);
+  if (auto it = templates_.find(s.id); it == templates_.end() || it->second != hash) {
+    for (const auto* text : {&s.template_body, &s.processed_template}) {
+      Q q(db_, "INSERT OR IGNORE INTO cfn_templates (sha256, body) VALUES (sha256(?1), ?1)");
+      q.bind(1, *text).run();
+    }
+    templates_[s.id] = hash;
+  }
+  {
+    Q q(db_,
+        "INSERT INTO cfn_stacks (id, name, status, status_reason, description, "
+        "template_sha256, processed_sha256, parameters, capabilities, outputs, tags, "
+        "notification_arns, role_arn, change_set_id, disable_rollback, termination_protection, "
+        "created, updated, deleted) VALUES (?, ?, ?, ?, ?, sha256(?), sha256(?), ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+        "status = excluded.status, status_reason = excluded.status_reason, "
+        "description = excluded.description, template_sha256 = excluded.template_sha256, "
+        "processed_sha256 = excluded.processed_sha256, parameters = excluded.parameters, "
+        "capabilities = excluded.capabilities, outputs = excluded.outputs, tags = excluded.tags, "
+        "notification_arns = excluded.notification_arns, role_arn = excluded.role_arn, "
+        "change_set_id = excluded.change_set_id, disable_rollback = excluded.disable_rollback, "
+        "termination_protection = excluded.termination_protection, updated = excluded.updated");
+    bind_all(q, s.id, s.name, s.status, s.status_reason, s.description, s.template_body,
+             s.processed_template, encode(s.parameters), encode(s.capabilities),
+             encode(s.outputs), encode(s.tags), encode(s.notification_arns), s.role_arn,
+             s.change_set_id, s.disable_rollback, s.termination_protection, s.created, s.updated,
+             s.deleted)
+        .run();
+  }
+  if (s.deleted) {
+    Q q(db_, "UPDATE cfn_stacks SET deleted = ? WHERE id = ? AND deleted <> ?");
+    bind_all(q, s.deleted, s.id, s.deleted).run();
+  }
 }
 
+void Store::saw_templates(const Stack& s) const { templates_[s.id] = templates_hash(s); }
+
 std::optional<Stack> Store::find_live_stack(const std::string& name) const {
-  Q q(db_, std::string("SELECT ") + kStackCols +
-                       " FROM cfn_stacks WHERE name = ? AND deleted = 0 ORDER BY created DESC");
+  static const std::string sql =
+      std::string(kSelectStack) + " WHERE s.name = ? AND s.deleted = 0 ORDER BY s.created DESC";
+  Q q(db_, sql);
   q.bind(1, name);
-  if (q.step()) return read_stack(q);
-  return std::nullopt;
+  if (!q.step()) return std::nullopt;
+  auto s = read_stack(q);
+  saw_templates(s);
+  return s;
 }
 
 std::optional<Stack> Store::find_stack_by_id(const std::string& id) const {
-  Q q(db_, std::string("SELECT ") + kStackCols + " FROM cfn_stacks WHERE id = ?");
+  static const std::string sql = std::string(kSelectStack) + " WHERE s.id = ?";
+  Q q(db_, sql);
   q.bind(1, id);
-  if (q.step()) return read_stack(q);
-  return std::nullopt;
+  if (!q.step()) return std::nullopt;
+  auto s = read_stack(q);
+  saw_templates(s);
+  return s;
 }
 
 std::vector<Stack> Store::list_stacks(bool include_deleted) const {
-  Q q(db_, std::string("SELECT ") + kStackCols + " FROM cfn_stacks" +
-                       (include_deleted ? "" : " WHERE deleted = 0") + " ORDER BY created DESC, id");
+  Q q(db_, std::string(kSelectStack) + (include_deleted ? "" : " WHERE s.deleted = 0") +
+               " ORDER BY s.created DESC, s.id");
   std::vector<Stack> out;
-  while (q.step()) out.push_back(read_stack(q));
+  while (q.step()) saw_templates(out.emplace_back(read_stack(q)));
   return out;
 }
 
 void Store::put_resource(const Resource& r) {
-  Q q(db_, cols_sql("INSERT OR REPLACE", "cfn_resources", kResourceCols, 10));
+  // An upsert keeps the row (and so its place in creation order, which deletion reverses).
+  static const std::string sql =
+      cols_sql("INSERT", "cfn_resources", kResourceCols, 10) +
+      " ON CONFLICT (stack_id, logical_id) DO UPDATE SET physical_id = "
+      "excluded.physical_id, type = excluded.type, status = excluded.status, "
+      "status_reason = excluded.status_reason, properties = excluded.properties, "
+      "attributes = excluded.attributes, metadata = excluded.metadata, "
+      "updated = excluded.updated";
+  Q q(db_, sql);
   bind_all(q, r.stack_id, r.logical_id, r.physical_id, r.type, r.status, r.status_reason,
                 r.properties.dump(), r.attributes.dump(), r.metadata, r.updated).run();
 }
@@ -147,8 +201,10 @@ void Store::delete_resource(const std::string& stack_id, const std::string& logi
 }
 
 std::vector<Resource> Store::resources(const std::string& stack_id) const {
-  Q q(db_, std::string("SELECT ") + kResourceCols +
-                       " FROM cfn_resources WHERE stack_id = ? ORDER BY rowid");
+  static const std::string sql =
+      std::string("SELECT ") + kResourceCols +
+      " FROM cfn_resources WHERE stack_id = ? ORDER BY rowid";
+  Q q(db_, sql);
   q.bind(1, stack_id);
   std::vector<Resource> out;
   while (q.step()) out.push_back(read_resource(q));
@@ -157,18 +213,22 @@ std::vector<Resource> Store::resources(const std::string& stack_id) const {
 
 std::optional<Resource> Store::find_resource(const std::string& stack_id,
                                              const std::string& logical_id) const {
-  Q q(db_, std::string("SELECT ") + kResourceCols +
-                       " FROM cfn_resources WHERE stack_id = ? AND logical_id = ?");
+  static const std::string sql =
+      std::string("SELECT ") + kResourceCols +
+      " FROM cfn_resources WHERE stack_id = ? AND logical_id = ?";
+  Q q(db_, sql);
   bind_all(q, stack_id, logical_id);
   if (q.step()) return read_resource(q);
   return std::nullopt;
 }
 
 void Store::add_event(const Event& e) {
+  // The stack's row is written before its first event (set_stack_status), so the key exists;
+  // NOT NULL makes an event of an unwritten stack an error, not a lost row.
   Q q(db_,
-      "INSERT INTO cfn_events (event_id, stack_id, stack_name, logical_id, physical_id, "
-      "resource_type, status, status_reason, properties, timestamp) VALUES "
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO cfn_events (stack_key, event_id, stack_id, stack_name, logical_id, "
+      "physical_id, resource_type, status, status_reason, properties, timestamp) VALUES "
+      "((SELECT key FROM cfn_stacks WHERE id = ?2), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   bind_all(q, e.event_id, e.stack_id, e.stack_name, e.logical_id, e.physical_id, e.resource_type,
            e.status, e.status_reason, e.properties, e.timestamp)
       .run();
@@ -177,8 +237,8 @@ void Store::add_event(const Event& e) {
 std::vector<Event> Store::events(const std::string& stack_id) const {
   Q q(db_,
               "SELECT seq, event_id, stack_id, stack_name, logical_id, physical_id, resource_type, "
-              "status, status_reason, properties, timestamp FROM cfn_events WHERE stack_id = ? "
-              "ORDER BY seq DESC");
+              "status, status_reason, properties, timestamp FROM cfn_events WHERE stack_key = "
+              "(SELECT key FROM cfn_stacks WHERE id = ?) ORDER BY seq DESC");
   q.bind(1, stack_id);
   std::vector<Event> out;
   while (q.step()) {
@@ -200,7 +260,17 @@ std::vector<Event> Store::events(const std::string& stack_id) const {
 }
 
 void Store::put_change_set(const ChangeSet& c) {
-  Q q(db_, cols_sql("INSERT OR REPLACE", "cfn_change_sets", kChangeSetCols, 17));
+  // Id, name and stack never change: the upsert leaves the change set's indexes alone.
+  static const std::string sql =
+      cols_sql("INSERT", "cfn_change_sets", kChangeSetCols, 17) +
+      " ON CONFLICT (id) DO UPDATE SET type = excluded.type, status = excluded.status, "
+      "execution_status = excluded.execution_status, "
+      "status_reason = excluded.status_reason, description = excluded.description, "
+      "template_body = excluded.template_body, parameters = excluded.parameters, "
+      "capabilities = excluded.capabilities, tags = excluded.tags, "
+      "notification_arns = excluded.notification_arns, role_arn = excluded.role_arn, "
+      "changes = excluded.changes, created = excluded.created";
+  Q q(db_, sql);
   bind_all(q, c.id, c.name, c.stack_id, c.stack_name, c.type, c.status, c.execution_status,
                 c.status_reason, c.description, c.template_body, encode(c.parameters),
                 encode(c.capabilities), encode(c.tags), encode(c.notification_arns), c.role_arn,
@@ -208,7 +278,9 @@ void Store::put_change_set(const ChangeSet& c) {
 }
 
 std::optional<ChangeSet> Store::find_change_set_by_id(const std::string& id) const {
-  Q q(db_, std::string("SELECT ") + kChangeSetCols + " FROM cfn_change_sets WHERE id = ?");
+  static const std::string sql =
+      std::string("SELECT ") + kChangeSetCols + " FROM cfn_change_sets WHERE id = ?";
+  Q q(db_, sql);
   q.bind(1, id);
   if (q.step()) return read_change_set(q);
   return std::nullopt;
@@ -216,16 +288,20 @@ std::optional<ChangeSet> Store::find_change_set_by_id(const std::string& id) con
 
 std::optional<ChangeSet> Store::find_change_set(const std::string& stack_id,
                                                 const std::string& name) const {
-  Q q(db_, std::string("SELECT ") + kChangeSetCols +
-                       " FROM cfn_change_sets WHERE stack_id = ? AND name = ?");
+  static const std::string sql =
+      std::string("SELECT ") + kChangeSetCols +
+      " FROM cfn_change_sets WHERE stack_id = ? AND name = ?";
+  Q q(db_, sql);
   bind_all(q, stack_id, name);
   if (q.step()) return read_change_set(q);
   return std::nullopt;
 }
 
 std::vector<ChangeSet> Store::change_sets(const std::string& stack_id) const {
-  Q q(db_, std::string("SELECT ") + kChangeSetCols +
-                       " FROM cfn_change_sets WHERE stack_id = ? ORDER BY created, rowid");
+  static const std::string sql =
+      std::string("SELECT ") + kChangeSetCols +
+      " FROM cfn_change_sets WHERE stack_id = ? ORDER BY created, rowid";
+  Q q(db_, sql);
   q.bind(1, stack_id);
   std::vector<ChangeSet> out;
   while (q.step()) out.push_back(read_change_set(q));
@@ -235,6 +311,11 @@ std::vector<ChangeSet> Store::change_sets(const std::string& stack_id) const {
 void Store::delete_change_set(const std::string& id) {
   Q q(db_, "DELETE FROM cfn_change_sets WHERE id = ?");
   q.bind(1, id).run();
+}
+
+void Store::delete_change_sets_of(const std::string& stack_id, const std::string& keep) {
+  Q q(db_, "DELETE FROM cfn_change_sets WHERE stack_id = ? AND id <> ?");
+  bind_all(q, stack_id, keep).run();
 }
 
 void Store::put_export(const Export& e) {

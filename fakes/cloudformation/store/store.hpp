@@ -4,8 +4,10 @@
 // Statements come from the database's prepared-statement cache: compiling the SQL cost more
 // than running it (a quarter of the server's time per call before the cache).
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "fakes/cloudformation/types.hpp"
@@ -40,6 +42,8 @@ class Store {
                                            const std::string& name) const;
   std::vector<ChangeSet> change_sets(const std::string& stack_id) const;
   void delete_change_set(const std::string& id);
+  // Deletes every change set of the stack but `keep` (an id; empty keeps none).
+  void delete_change_sets_of(const std::string& stack_id, const std::string& keep = "");
 
   void put_export(const Export& e);
   void delete_export(const std::string& name);
@@ -53,7 +57,12 @@ class Store {
   std::vector<Import> importers(const std::string& export_name) const;
 
  private:
+  void saw_templates(const Stack& s) const;
+
   fakes::Database& db_;
+  // Stack id -> hash of the templates its row holds, as this Store (one API call) last read or
+  // wrote them: a stack's status changes within a call skip rewriting unchanged templates.
+  mutable std::unordered_map<std::string, std::size_t> templates_;
 };
 
 }  // namespace pipemu::cfn::store

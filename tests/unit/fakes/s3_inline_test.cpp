@@ -8,7 +8,7 @@
 #include <iterator>
 
 #include "fakes/s3/service.hpp"
-#include "temp_dir_support.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace pipemu;
 

@@ -12,7 +12,7 @@
 #include "fakes/core/checksum.hpp"
 #include "fakes/s3/blob_gc.hpp"
 #include "fakes/s3/service.hpp"
-#include "temp_dir_support.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace pipemu;
 using fakes::ChecksumAlgorithm;

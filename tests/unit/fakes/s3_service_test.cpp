@@ -8,7 +8,7 @@
 #include "fakes/s3/names.hpp"
 #include "fakes/s3/range.hpp"
 #include "fakes/s3/service.hpp"
-#include "temp_dir_support.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace pipemu;
 
