@@ -37,8 +37,9 @@ HttpRequest to_request(const httplib::Request& req) {
 void to_response(const HttpResponse& r, const httplib::Request& req, httplib::Response& res) {
   res.status = r.status;
   for (const auto& [k, v] : r.headers) res.set_header(k, v);
-  res.set_header("x-amz-request-id", "pipemu");
-  res.set_header("x-amzn-RequestId", "pipemu");
+  // Defaults for services that name no request id (headers are a multimap: never send two).
+  for (const char* name : {"x-amz-request-id", "x-amzn-RequestId"})
+    if (!r.headers.count(name)) res.set_header(name, "pipemu");
   if (r.file && req.method == "HEAD") {
     // httplib sends no body for HEAD; Content-Length must still tell the object's size.
     res.set_header("Content-Length", std::to_string(r.file->length));

@@ -1,5 +1,7 @@
 #include "contract_support.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <httplib.h>
 
 #include <fstream>
@@ -87,7 +89,12 @@ class OverHttp : public Transport {
     Reply out;
     if (!res) return out;
     out.status = res->status;
-    for (const auto& [k, v] : res->headers) out.headers[lower(k)] = v;
+    std::map<std::string, int> seen;
+    for (const auto& [k, v] : res->headers) {
+      out.headers[lower(k)] = v;
+      // AWS sends each header once; a client keeps one of two copies, whichever it likes.
+      if (++seen[lower(k)] == 2) FAIL_CHECK(method << " " << path << ": header " << k << " twice");
+    }
     out.body = res->body;
     return out;
   }
