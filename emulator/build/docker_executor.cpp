@@ -5,10 +5,33 @@
 #include <thread>
 
 #include "build/docker/container_files.hpp"
+#include "build/docker/ownership.hpp"
+#include "build/live_objects.hpp"
 #include "build/log_format.hpp"
 
 namespace pipemu::build {
 namespace {
+
+// Until removed, an interrupted pipemu removes them on its way out (live_objects.hpp).
+std::string container_key(const std::string& id) { return "container " + id.substr(0, 12); }
+std::string volume_key(const std::string& name) { return "volume " + name; }
+
+void remove_container(const docker::Client& client, const std::string& id) {
+  (void)client.remove(id);
+  LiveObjects::process().drop(container_key(id));
+}
+
+void remove_volume(const docker::Client& client, const std::string& name) {
+  (void)client.remove_volume(name);
+  LiveObjects::process().drop(volume_key(name));
+}
+
+// false: pipemu is being interrupted; the object is removed at once.
+bool keep_container(const docker::Client& client, const std::string& id) {
+  if (LiveObjects::process().add(container_key(id), [client, id] { (void)client.remove(id); })) return true;
+  (void)client.remove(id);
+  return false;
+}
 
 class DockerSession : public Session {
  public:
@@ -26,8 +49,8 @@ class DockerSession : public Session {
       (void)client_.kill(id_);
       follower_.join();
     }
-    (void)client_.remove(id_);
-    for (const auto& v : volumes_) (void)client_.remove_volume(v);
+    remove_container(client_, id_);
+    for (const auto& v : volumes_) remove_volume(client_, v);
   }
   void kill() override { (void)client_.kill(id_); }
   Expected<long, std::string> wait() override {
@@ -81,7 +104,7 @@ nlohmann::json container_config(const SessionSpec& spec, const docker::Endpoint&
       {"OpenStdin", false},
       {"AttachStdout", true},
       {"AttachStderr", true},
-      {"Labels", {{"pipemu.build", spec.label}}},
+      {"Labels", docker::object_labels(spec.label)},
       {"HostConfig", host},
   };
   if (!spec.workdir.empty()) cfg["WorkingDir"] = spec.workdir;
@@ -91,12 +114,17 @@ nlohmann::json container_config(const SessionSpec& spec, const docker::Endpoint&
 Expected<EngineDir, std::string> DockerExecutor::create_engine_dir(const std::string& label) {
   static thread_local std::mt19937_64 rng{std::random_device{}()};
   std::string name = "pipemu-src-" + std::to_string(rng() % 1000000000000ULL);
-  auto path = client_.create_volume(name, label);
+  auto path = client_.create_volume(name, docker::object_labels(label));
   if (!path) return unexpected(path.error());
+  docker::Client client = client_;
+  if (!LiveObjects::process().add(volume_key(name), [client, name] { (void)client.remove_volume(name); })) {
+    (void)client_.remove_volume(name);
+    return unexpected(std::string("pipemu is stopping"));
+  }
   return EngineDir{name, *path};
 }
 
-void DockerExecutor::remove_engine_dir(const std::string& volume) { (void)client_.remove_volume(volume); }
+void DockerExecutor::remove_engine_dir(const std::string& volume) { remove_volume(client_, volume); }
 
 Expected<std::unique_ptr<Session>, std::string> DockerExecutor::start(const SessionSpec& spec,
                                                                       OutputSink sink) {
@@ -104,19 +132,21 @@ Expected<std::unique_ptr<Session>, std::string> DockerExecutor::start(const Sess
   for (const auto& m : spec.mounts)
     if (!m.volume.empty()) volumes.push_back(m.volume);
   auto fail = [&](const std::string& id, std::string why) -> Expected<std::unique_ptr<Session>, std::string> {
-    if (!id.empty()) (void)client_.remove(id);
-    for (const auto& v : volumes) (void)client_.remove_volume(v);
+    if (!id.empty()) remove_container(client_, id);
+    for (const auto& v : volumes) remove_volume(client_, v);
     return unexpected(std::move(why));
   };
   // Copy mode: the container exists but has not started when the files go in, so the shell
   // finds its control directory (and FIFO) and the source in place.
   auto create = [&](const nlohmann::json& cfg) -> Expected<std::string, std::string> {
     auto id = client_.create_container(cfg);
-    if (!id || mode_ != FilesMode::Copy) return id;
+    if (!id) return id;
+    if (!keep_container(client_, *id)) return unexpected(std::string("pipemu is stopping"));
+    if (mode_ != FilesMode::Copy) return id;
     std::vector<std::pair<std::string, std::string>> dirs;
     for (const auto& m : spec.mounts) dirs.emplace_back(m.host, m.container);
     if (auto up = docker::upload_dirs(client_, *id, dirs); !up) {
-      (void)client_.remove(*id);
+      remove_container(client_, *id);
       return unexpected("copying the build's files into its container: " + up.error());
     }
     return id;
@@ -128,7 +158,7 @@ Expected<std::unique_ptr<Session>, std::string> DockerExecutor::start(const Sess
     // Engines inside restricted sandboxes (rootless, nested) refuse privileged containers. What
     // the builds need from PrivilegedMode is the engine itself, which the mounted socket gives.
     if (!spec.privileged || started.error().find("caps") == std::string::npos) return fail(*id, started.error());
-    (void)client_.remove(*id);
+    remove_container(client_, *id);
     cfg["HostConfig"]["Privileged"] = false;
     id = create(cfg);
     if (!id) return fail("", id.error());

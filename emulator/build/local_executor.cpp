@@ -8,11 +8,15 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <thread>
+
+#include "build/live_objects.hpp"
 
 namespace pipemu::build {
 namespace {
 
+std::string group_key(pid_t pid) { return "local build process group " + std::to_string(pid); }
 
 class LocalSession : public Session {
  public:
@@ -44,6 +48,7 @@ class LocalSession : public Session {
     }
     // Background jobs of the build may keep the pipe open; they die with the group.
     ::kill(-pid_, SIGKILL);
+    LiveObjects::process().drop(group_key(pid_));
     if (reader_.joinable()) reader_.join();
     reaped_ = true;
     status_ = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
@@ -92,11 +97,18 @@ Expected<std::unique_ptr<Session>, std::string> LocalExecutor::start(const Sessi
     ::dup2(fds[1], 2);
     if (!spec.workdir.empty() && ::chdir(spec.workdir.c_str()) != 0) ::_exit(127);
     ::signal(SIGPIPE, SIG_DFL);
+    // The CLI blocks SIGINT/SIGTERM for its interrupt thread (cli/interrupt.hpp); a blocked mask
+    // survives exec, and the build's commands must get their signals as in CodeBuild.
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
     ::execve(argv[0], argv.data(), envp.data());
     ::_exit(127);
   }
   ::setpgid(pid, pid);  // also here, so kill(-pid) works even before the child ran
   ::close(fds[1]);
+  // Its own process group is out of reach of a terminal's Ctrl-C: an interrupted pipemu kills it.
+  if (!LiveObjects::process().add(group_key(pid), [pid] { ::kill(-pid, SIGKILL); })) ::kill(-pid, SIGKILL);
   return std::unique_ptr<Session>(new LocalSession(pid, fds[0], std::move(sink)));
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "build/docker/locality.hpp"
+#include "build/docker/ownership.hpp"
 #include "build/docker_executor.hpp"
 #include "build/local_executor.hpp"
 #include "model/diagnostic.hpp"
@@ -39,10 +40,14 @@ std::string fakes_host_problem(const std::string& fakes_host) {
   return {};
 }
 
+std::string fakes_exposure_note(const std::string& fakes_host) {
+  if (fakes_host.empty()) return {};
+  return "the fakes listen on every interface for builds (--fakes-host " + fakes_host +
+         "): anyone who can reach this machine can call them";
+}
+
 std::string fakes_reachability_note(const ExecutorChoice& choice, const std::string& fakes_host) {
-  if (!fakes_host.empty())
-    return "the fakes listen on every interface for builds (--fakes-host " + fakes_host +
-           "): anyone who can reach this machine can call them";
+  if (!fakes_host.empty()) return fakes_exposure_note(fakes_host);
   if (choice.remote_engine)
     return "the Docker engine is on another machine: its builds cannot reach the fakes on this machine's "
            "127.0.0.1, so their aws CLI calls will fail; pass --fakes-host with this machine's address as "
@@ -178,6 +183,7 @@ Expected<ExecutorChoice, std::string> choose_executor(std::string_view kind, std
     c.note += " (not on this machine: files are copied in and out of the build container, no bind mounts)";
   else if (copy)
     c.note += " (engine files: copy; files are copied in and out of the build container, no bind mounts)";
+  c.stale_note = docker::remove_stale(client).note();
   c.executor = std::make_unique<DockerExecutor>(client, copy ? FilesMode::Copy : FilesMode::Mount);
   return c;
 }

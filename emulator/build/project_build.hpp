@@ -58,18 +58,23 @@ LoadedBuildspec load_project_buildspec(const model::CodeBuildProject& project, c
 // executor shares files with the container: "mount" (bind mounts; the engine must be on this
 // machine), "copy" (uploads and downloads through the Engine API; any engine), "auto" (copy when
 // the engine is not on this machine); "" = $PIPEMU_ENGINE_FILES, else auto. `note` says what
-// was chosen and, for local, that it is less isolated.
+// was chosen and, for local, that it is less isolated. Choosing the docker executor first removes
+// what killed pipemu processes of this machine left in the engine (docker/ownership.hpp);
+// `stale_note` says so in one line ("" when there was nothing).
 struct ExecutorChoice {
   std::unique_ptr<Executor> executor;
   std::string note;
+  std::string stale_note;
   bool remote_engine = false;  // the engine is on another machine: 127.0.0.1 there is not here
 };
 Expected<ExecutorChoice, std::string> choose_executor(std::string_view kind, std::string_view files = {});
 
 // What to tell the user about reaching the fakes from builds on `choice`'s engine: a warning
 // when the engine is on another machine and the fakes are on loopback; a note of the exposure
-// when they listen on every interface; "" otherwise.
+// when they listen on every interface (fakes_exposure_note); "" otherwise.
 std::string fakes_reachability_note(const ExecutorChoice& choice, const std::string& fakes_host);
+// With a fakes host: that the fakes listen on every interface, unauthenticated; else "".
+std::string fakes_exposure_note(const std::string& fakes_host);
 
 // The files mode `choose_executor` uses for `files` ("" = $PIPEMU_ENGINE_FILES, else "auto");
 // an error names the accepted values.

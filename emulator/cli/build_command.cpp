@@ -16,6 +16,7 @@
 #include "build/template_project.hpp"
 #include "cli/commands.hpp"
 #include "cli/engine_options.hpp"
+#include "cli/interrupt.hpp"
 #include "fakes/core/registry.hpp"
 #include "fakes/server/server.hpp"
 #include "fakes/ssm/service.hpp"
@@ -185,6 +186,7 @@ int run(BuildOptions& o) {
   auto choice = build::choose_executor(o.executor, o.engine_files);
   if (!choice) { std::cerr << "pipemu build: " << choice.error() << "\n"; return kFailed; }
   std::cerr << "pipemu build: " << choice->note << "\n";
+  if (!choice->stale_note.empty()) std::cerr << "pipemu build: " << choice->stale_note << "\n";
   if (served)
     if (auto reach = build::fakes_reachability_note(*choice, o.fakes_host); !reach.empty())
       std::cerr << "pipemu build: " << reach << "\n";
@@ -292,7 +294,10 @@ std::function<int()> setup_build(CLI::App& app) {
   app.add_option("--ssm", o->ssm, "Put an SSM String parameter NAME=VALUE in the build region first (repeatable)");
   app.add_option("--env", o->env, "Override variable NAME=VALUE, as the CodeBuild action's EnvironmentVariables");
   app.add_option("--env-json", o->env_json, "The action's EnvironmentVariables JSON array");
-  return [o] { return run(*o); };
+  return [o] {
+    clean_up_builds_on_interrupt("build");
+    return run(*o);
+  };
 }
 
 }  // namespace pipemu::cli

@@ -12,6 +12,7 @@
 #include "build/project_build.hpp"
 #include "cli/commands.hpp"
 #include "cli/engine_options.hpp"
+#include "cli/interrupt.hpp"
 #include "cli/run_session.hpp"
 
 namespace pipemu::cli {
@@ -37,7 +38,10 @@ std::function<int()> setup_run(CLI::App& app) {
   app.add_flag("--quiet", o->quiet, "Only failures and the result line");
   app.add_flag("--json", o->json, "JSON event lines on stdout instead of the terminal view");
   app.add_flag("--logs", o->show_logs, "Plain mode: print every action log line");
-  return [o] { return run_session(*o); };
+  return [o] {
+    clean_up_builds_on_interrupt("run");
+    return run_session(*o);
+  };
 }
 
 }  // namespace pipemu::cli

@@ -8,6 +8,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/engine_options.hpp"
+#include "cli/interrupt.hpp"
 #include "scenario/engine_driver.hpp"
 #include "scenario/junit.hpp"
 #include "scenario/runner.hpp"
@@ -27,6 +29,7 @@ struct RunArgs {
   bool keep = false;
   bool list = false;
   std::string executor;
+  scenario::EngineDriverOptions engine;
 };
 
 long long epoch_ms() {
@@ -59,7 +62,7 @@ int run_scenarios(const RunArgs& args) {
                            all->size(), shard->index, shard->count,
                            args.filter.empty() ? "" : ", filter " + args.filter, args.jobs);
   std::cout.flush();
-  auto driver = scenario::make_engine_driver();
+  auto driver = scenario::make_engine_driver(args.engine);
   scenario::RunnerOptions options;
   options.jobs = args.jobs;
   options.report_dir = args.report;
@@ -103,6 +106,7 @@ std::function<int()> setup_scenario(CLI::App& app) {
   run->add_option("--report", args->report, "Write a report per scenario under this folder");
   run->add_option("--executor", args->executor, "Run every scenario's builds here, whatever it says (local, docker, auto)")
       ->check(CLI::IsMember({"local", "docker", "auto"}));
+  add_engine_options(*run, args->engine.engine_files, args->engine.fakes_host);
   run->add_flag("--list", args->list, "Print the scenarios this shard and filter select, without running them");
   run->add_flag("--keep", args->keep, "Keep each scenario's temp workspace (state dir, repo) for debugging");
   auto name = std::make_shared<std::string>();
@@ -112,7 +116,10 @@ std::function<int()> setup_scenario(CLI::App& app) {
   make->add_option("--dir", *dir, "The suite folder to create it in");
   return [&app, run, make, args, name, dir]() -> int {
     (void)app;
-    if (run->parsed()) return run_scenarios(*args);
+    if (run->parsed()) {
+      clean_up_builds_on_interrupt("scenario run");
+      return run_scenarios(*args);
+    }
     if (make->parsed()) {
       auto made = scenario::scaffold(*dir, *name);
       if (!made) {

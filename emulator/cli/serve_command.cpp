@@ -1,6 +1,8 @@
 // `pipemu serve`: the fakes (S3, SSM, CloudFormation) on one HTTP endpoint for the real aws CLI
 // and boto3 (AWS_ENDPOINT_URL=http://127.0.0.1:<port>). Runs until SIGINT/SIGTERM.
 // With --pipeline and --repo it also serves the template's webhooks (serve_webhooks.hpp).
+// --fakes-host (for builds on a Docker engine on another machine) makes the fakes listen on every
+// interface, as `pipemu run` does, unless --host names one address.
 #include <signal.h>
 
 #include <fmt/format.h>
@@ -10,7 +12,9 @@
 #include <iostream>
 #include <thread>
 
+#include "build/project_build.hpp"
 #include "cli/commands.hpp"
+#include "cli/engine_options.hpp"
 #include "cli/serve_webhooks.hpp"
 #include "fakes/core/registry.hpp"
 #include "fakes/server/server.hpp"
@@ -29,7 +33,9 @@ std::function<int()> setup_serve(CLI::App& app) {
   auto f = std::make_shared<Flags>();
   app.add_option("--port", f->options.port, "TCP port (0: any free port, printed)")
       ->capture_default_str();
-  app.add_option("--host", f->options.host, "Address to listen on")->capture_default_str();
+  auto* host = app.add_option("--host", f->options.host,
+                              "Address to listen on (when not given, --fakes-host makes it every interface)")
+                   ->capture_default_str();
   app.add_option("--state", f->state, "State directory (one SQLite database per region)")
       ->capture_default_str();
   app.add_flag("--memory", f->memory, "Keep state in memory (lost on exit)");
@@ -58,18 +64,22 @@ std::function<int()> setup_serve(CLI::App& app) {
   app.add_option("--executor", run.executor, "Where builds run")
       ->check(CLI::IsMember({"auto", "docker", "local"}))
       ->needs(pipeline);
+  add_engine_options(app, run.engine_files, run.fakes_host).engine_files->needs(pipeline);
   app.add_option("--image", run.images, "Map a build image, FROM=TO (repeatable)")->needs(pipeline);
   app.add_option("--report", run.report_dir, "Write each execution's reports under DIR/<execution id>")
       ->needs(pipeline);
-  return [f]() -> int {
+  return [f, host]() -> int {
     if (!f->hooks.run.template_path.empty()) {
       if (f->hooks.run.repo.empty())
         return std::cerr << "pipemu serve: --pipeline needs --repo (the repository a push starts)\n", kUsage;
       if (f->memory)
         return std::cerr << "pipemu serve: --pipeline needs a state directory; drop --memory\n", kUsage;
       f->hooks.run.state_dir = f->state;
-      f->hooks.host = f->options.host;
+      f->hooks.host = f->options.host;  // webhooks stay where --host says
     }
+    // As `pipemu run`: a fakes host means builds call in from another machine.
+    bool every_interface = !f->hooks.run.fakes_host.empty() && host->count() == 0;
+    if (every_interface) f->options.host = build::fakes_listen_address(f->hooks.run.fakes_host);
     fakes::Registry::Options ro;
     if (!f->memory) ro.state_dir = std::filesystem::path(f->state);
     ro.durable_blobs = f->fsync;
@@ -89,6 +99,7 @@ std::function<int()> setup_serve(CLI::App& app) {
     std::cout << fmt::format("pipemu serve: listening on http://{}:{} (state: {})", f->options.host,
                              port, f->memory ? ":memory:" : registry.state_dir().string())
               << std::endl;
+    if (every_interface) std::cout << "pipemu serve: " << build::fakes_exposure_note(f->hooks.run.fakes_host) << std::endl;
     std::unique_ptr<ServeWebhooks> hooks;
     if (!f->hooks.run.template_path.empty()) {
       hooks = std::make_unique<ServeWebhooks>(f->hooks, std::cout);

@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/engine_options.hpp"
+#include "cli/interrupt.hpp"
 #include "cli/run_session.hpp"
 #include "cli/webhook_receiver.hpp"
 #include "engine/pipeline_stack.hpp"
@@ -125,13 +127,17 @@ std::function<int()> setup_webhook(CLI::App& app) {
   app.add_option("--state", o.state_dir, "State directory shared with `pipemu serve` (default .pipemu/state)");
   app.add_option("--report", o.report_dir, "Write report.json, junit.xml and report.html here");
   app.add_option("--executor", o.executor, "Where builds run")->check(CLI::IsMember({"auto", "docker", "local"}));
+  add_engine_options(app, o.engine_files, o.fakes_host);
   app.add_option("--image", o.images, "Map a build image, FROM=TO (repeatable)");
   app.add_option("--param", o.params, "Pipeline template parameter, Name=Value (repeatable)");
   app.add_option("--stack-name", o.stack_name, "Name of the pipeline stack (default pipemu-<template stem>)");
   app.add_option("--bootstrap", o.bootstraps, "Deploy a template as a stack first, REGION=FILE (repeatable)");
   app.add_flag("--quiet", o.quiet, "Only failures and the result line");
   app.add_flag("--json", o.json, "JSON event lines on stdout instead of the terminal view");
-  return [f] { return deliver(*f); };
+  return [f] {
+    clean_up_builds_on_interrupt("webhook");
+    return deliver(*f);
+  };
 }
 
 }  // namespace pipemu::cli

@@ -70,6 +70,7 @@ StartDecision start_decision(const Prepared& p, const model::Pipeline& pipeline,
 
 class EngineDriver final : public Driver {
  public:
+  explicit EngineDriver(EngineDriverOptions options) : options_(std::move(options)) {}
   Outcome run(const Prepared& p) override {
     Outcome out;
     const Scenario& s = *p.scenario;
@@ -124,6 +125,8 @@ class EngineDriver final : public Driver {
     settings.trigger.commit = trigger.commit;
     settings.executor = s.given.executor;
     settings.executor_required = true;
+    settings.engine_files = options_.engine_files;
+    settings.fakes_host = options_.fakes_host;
     settings.work_root = (fs::path(p.root) / "work").string();
     settings.keep_work = true;  // the scenario's root goes as a whole
     settings.cache_root = (fs::path(p.root) / "cache").string();
@@ -150,10 +153,14 @@ class EngineDriver final : public Driver {
     if (r.started) out.record = std::move(r.record);
     return out;
   }
+
+  EngineDriverOptions options_;
 };
 
 }  // namespace
 
-std::unique_ptr<Driver> make_engine_driver() { return std::make_unique<EngineDriver>(); }
+std::unique_ptr<Driver> make_engine_driver(EngineDriverOptions options) {
+  return std::make_unique<EngineDriver>(std::move(options));
+}
 
 }  // namespace pipemu::scenario

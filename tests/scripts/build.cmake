@@ -24,3 +24,14 @@ add_test(NAME "build: pipemu run of the flagship, files copied, fakes at this ma
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/build/run_copy_mode.sh $<TARGET_FILE:pipemu> ${PROJECT_SOURCE_DIR})
 set_tests_properties("build: pipemu run of the flagship, files copied, fakes at this machine's address" PROPERTIES
                      LABELS "build;docker" TIMEOUT 300 ENVIRONMENT "AWS_EC2_METADATA_DISABLED=true")
+add_test(NAME "build: nothing left in the engine (stale volumes of dead pipemu processes, SIGTERM, SIGINT)"
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/build/engine_leftovers.sh $<TARGET_FILE:pipemu>)
+set_tests_properties("build: nothing left in the engine (stale volumes of dead pipemu processes, SIGTERM, SIGINT)"
+                     PROPERTIES LABELS "build;docker" TIMEOUT 300)
+# The engine flags of every command that runs builds, beyond build and run.
+foreach(_cmd serve webhook scenario)
+  add_test(NAME "build: pipemu ${_cmd} --engine-files copy --fakes-host"
+           COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/build/engine_flags_${_cmd}.sh $<TARGET_FILE:pipemu> ${PROJECT_SOURCE_DIR})
+  set_tests_properties("build: pipemu ${_cmd} --engine-files copy --fakes-host" PROPERTIES
+                       LABELS "build;docker" TIMEOUT 300 ENVIRONMENT "AWS_EC2_METADATA_DISABLED=true")
+endforeach()

@@ -293,9 +293,10 @@ Expected<long, std::string> Client::exec(const std::string& id, const std::vecto
   return unexpected("Docker engine: exec in " + id.substr(0, 12) + " did not finish");
 }
 
-Expected<std::string, std::string> Client::create_volume(const std::string& name, const std::string& label) const {
+Expected<std::string, std::string> Client::create_volume(const std::string& name,
+                                                         const std::map<std::string, std::string>& labels) const {
   auto c = connect(endpoint_, 60);
-  nlohmann::json body = {{"Name", name}, {"Labels", {{"pipemu.build", label}}}};
+  nlohmann::json body = {{"Name", name}, {"Labels", labels}};
   auto res = c->Post("/volumes/create", body.dump(), "application/json");
   auto ok = check(res, endpoint_, "volume create");
   if (!ok) return unexpected(ok.error());
@@ -312,6 +313,52 @@ Expected<Ok, std::string> Client::remove_volume(const std::string& name) const {
   auto ok = check(res, endpoint_, "volume remove");
   if (!ok) return unexpected(ok.error());
   return Ok{};
+}
+
+namespace {
+
+std::map<std::string, std::string> labels_of(const nlohmann::json& j) {
+  std::map<std::string, std::string> out;
+  if (j.is_object())
+    for (const auto& [k, v] : j.items())
+      if (v.is_string()) out[k] = v.get<std::string>();
+  return out;
+}
+
+std::string label_filter(const std::string& label) {
+  return escape(nlohmann::json{{"label", {label}}}.dump());
+}
+
+}  // namespace
+
+Expected<std::vector<Client::Labelled>, std::string> Client::containers_labelled(const std::string& label) const {
+  auto c = connect(endpoint_, 60);
+  auto res = c->Get("/containers/json?all=1&filters=" + label_filter(label));
+  auto ok = check(res, endpoint_, "container list");
+  if (!ok) return unexpected(ok.error());
+  auto j = nlohmann::json::parse(res->body, nullptr, false);
+  if (!j.is_array()) return unexpected(std::string("Docker engine: container list is not an array"));
+  std::vector<Labelled> out;
+  for (const auto& item : j)
+    if (item.is_object() && item.contains("Id") && item["Id"].is_string())
+      out.push_back({item["Id"].get<std::string>(), labels_of(item.value("Labels", nlohmann::json()))});
+  return out;
+}
+
+Expected<std::vector<Client::Labelled>, std::string> Client::volumes_labelled(const std::string& label) const {
+  auto c = connect(endpoint_, 60);
+  auto res = c->Get("/volumes?filters=" + label_filter(label));
+  auto ok = check(res, endpoint_, "volume list");
+  if (!ok) return unexpected(ok.error());
+  auto j = nlohmann::json::parse(res->body, nullptr, false);
+  if (!j.is_object()) return unexpected(std::string("Docker engine: volume list is not an object"));
+  std::vector<Labelled> out;
+  // "Volumes" is null, not [], when there are none.
+  if (j.contains("Volumes") && j["Volumes"].is_array())
+    for (const auto& item : j["Volumes"])
+      if (item.is_object() && item.contains("Name") && item["Name"].is_string())
+        out.push_back({item["Name"].get<std::string>(), labels_of(item.value("Labels", nlohmann::json()))});
+  return out;
 }
 
 }  // namespace pipemu::build::docker

@@ -4,6 +4,7 @@
 // cpp-httplib; never runs the docker CLI. Every call opens its own connection, so calls from
 // different threads (a log follower and a watchdog) do not share state.
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -58,8 +59,19 @@ class Client {
   Expected<long, std::string> exec(const std::string& id, const std::vector<std::string>& argv,
                                    std::string* output = nullptr) const;
   // POST /volumes/create: a named local volume; returns its Mountpoint on the engine's machine.
-  Expected<std::string, std::string> create_volume(const std::string& name, const std::string& label) const;
+  Expected<std::string, std::string> create_volume(const std::string& name,
+                                                   const std::map<std::string, std::string>& labels) const;
   Expected<Ok, std::string> remove_volume(const std::string& name) const;  // force
+
+  // A container (id) or volume (name) and its labels.
+  struct Labelled {
+    std::string id;
+    std::map<std::string, std::string> labels;
+  };
+  // GET /containers/json?all=1 and GET /volumes, filtered on the engine by a label key: every
+  // container (running or not) and every volume that carries `label`.
+  Expected<std::vector<Labelled>, std::string> containers_labelled(const std::string& label) const;
+  Expected<std::vector<Labelled>, std::string> volumes_labelled(const std::string& label) const;
 
  private:
   Endpoint endpoint_;
