@@ -31,7 +31,7 @@ void end_by(int sig) {
 
 // The killed build makes the command fail and return from main while the cleanup may still be
 // running: exit waits for it, then ends the process by the signal, not by the command's status.
-void on_exit() {
+void end_after_cleanup() {
   int sig = interrupted_by.load();
   if (sig == 0) return;
   while (!cleaned_up.load()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -49,7 +49,7 @@ void clean_up_builds_on_interrupt(const char* command) {
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
-  std::atexit(on_exit);
+  std::atexit(end_after_cleanup);
   std::thread([set, name = std::string(command)] {
     int sig = 0;
     if (sigwait(&set, &sig) != 0) return;
