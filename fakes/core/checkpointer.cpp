@@ -17,10 +17,11 @@ Checkpointer::~Checkpointer() {
 }
 
 int Checkpointer::on_commit(void* self, sqlite3* db, const char*, int wal_pages) {
+  auto* c = static_cast<Checkpointer*>(self);
   if (wal_pages >= kInlinePages) {
+    std::lock_guard running(c->checkpointing_);
     sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
   } else if (wal_pages >= kPages) {
-    auto* c = static_cast<Checkpointer*>(self);
     {
       std::lock_guard lock(c->mutex_);
       c->due_ = true;
@@ -50,6 +51,7 @@ void Checkpointer::loop() {
       sqlite3_exec(conn, "PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
     }
     // PASSIVE: copies what no reader still needs; a busy answer just means "later".
+    std::lock_guard running(checkpointing_);
     sqlite3_wal_checkpoint_v2(conn, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
   }
   sqlite3_close(conn);

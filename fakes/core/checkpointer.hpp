@@ -6,7 +6,8 @@
 // readers), so the WAL stays bounded without any call paying for it. Under a write burst the
 // thread cannot finish a checkpoint between commits (and SQLite restarts the WAL only after one
 // that copied every frame), so past twice the threshold the committing writer checkpoints
-// itself, as SQLite would have: the WAL never grows without bound.
+// itself, as SQLite would have, first waiting for a running background checkpoint (else its
+// own would only answer "busy" and the writer go on growing the WAL): the WAL stays bounded.
 #include <sqlite3.h>
 
 #include <condition_variable>
@@ -33,6 +34,7 @@ class Checkpointer {
   void loop();
 
   std::string path_;
+  std::mutex checkpointing_;  // held by whoever runs a checkpoint
   std::mutex mutex_;
   std::condition_variable wake_;
   bool due_ = false;
