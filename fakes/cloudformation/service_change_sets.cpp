@@ -19,9 +19,11 @@ ApiResult<ChangeSet> find_change_set(Env& env, const std::string& change_set,
   if (stack.empty())
     return unexpected(validation_error(
         "StackName must be specified if ChangeSetName is not specified as an ARN."));
-  auto s = find_stack(env, stack);
-  if (!s) return unexpected(change_set_not_found(change_set));
-  auto cs = env.store.find_change_set(s->id, change_set);
+  // By ARN or by the live stack's name; only its id is needed.
+  auto id = stack.rfind("arn:", 0) == 0 ? std::optional<std::string>(stack)
+                                         : env.store.live_stack_id(stack);
+  if (!id) return unexpected(change_set_not_found(change_set));
+  auto cs = env.store.find_change_set(*id, change_set);
   if (!cs) return unexpected(change_set_not_found(change_set));
   return *cs;
 }

@@ -47,6 +47,9 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   Statement& bind(int i, const std::string& v);
+  // Binds without a copy: `v` must stay alive until the statement's last step (binding copied
+  // every value, a quarter of an insert's cost).
+  Statement& bind_ref(int i, std::string_view v);
   Statement& bind(int i, std::int64_t v);
   Statement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
   Statement& bind(int i, double v);

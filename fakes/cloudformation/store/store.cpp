@@ -8,7 +8,9 @@ namespace {
 
 using Q = fakes::Statement;
 
-void bind_one(Q& q, int i, const std::string& v) { q.bind(i, v); }
+// Without a copy: every caller steps the statement while the bound strings are alive (named
+// values, or temporaries of the same full expression as run()).
+void bind_one(Q& q, int i, const std::string& v) { q.bind_ref(i, v); }
 void bind_one(Q& q, int i, std::int64_t v) { q.bind(i, v); }
 void bind_one(Q& q, int i, bool v) { q.bind(i, std::int64_t{v ? 1 : 0}); }
 
@@ -25,32 +27,14 @@ constexpr const char* kSelectStack =
     "SELECT s.id, s.name, s.status, s.status_reason, s.description, tb.body, tp.body, "
     "s.parameters, s.capabilities, s.outputs, s.tags, s.notification_arns, s.role_arn, "
     "s.change_set_id, s.disable_rollback, s.termination_protection, s.created, s.updated, "
-    "s.deleted FROM cfn_stacks s JOIN cfn_templates tb ON tb.sha256 = s.template_sha256 "
+    "s.deleted, s.key FROM cfn_stacks s JOIN cfn_templates tb ON tb.sha256 = s.template_sha256 "
     "JOIN cfn_templates tp ON tp.sha256 = s.processed_sha256";
 
-Stack read_stack(const Q& q) {
-  Stack s;
-  s.id = q.text(0);
-  s.name = q.text(1);
-  s.status = q.text(2);
-  s.status_reason = q.text(3);
-  s.description = q.text(4);
-  s.template_body = q.text(5);
-  s.processed_template = q.text(6);
-  s.parameters = decode_parameters(q.text(7));
-  s.capabilities = decode_strings(q.text(8));
-  s.outputs = decode_outputs(q.text(9));
-  s.tags = decode_tags(q.text(10));
-  s.notification_arns = decode_strings(q.text(11));
-  s.role_arn = q.text(12);
-  s.change_set_id = q.text(13);
-  s.disable_rollback = q.integer(14) != 0;
-  s.termination_protection = q.integer(15) != 0;
-  s.created = q.integer(16);
-  s.updated = q.integer(17);
-  s.deleted = q.integer(18);
-  // The region is the database's, filled in by the service.
-  return s;
+// Empty objects and lists, the common case, need no parser.
+Json parse_json(const std::string& text) {
+  if (text == "{}") return Json::object();
+  if (text == "[]") return Json::array();
+  return Json::parse(text);
 }
 
 constexpr const char* kResourceCols =
@@ -65,8 +49,8 @@ Resource read_resource(const Q& q) {
   r.type = q.text(3);
   r.status = q.text(4);
   r.status_reason = q.text(5);
-  r.properties = Json::parse(q.text(6));
-  r.attributes = Json::parse(q.text(7));
+  r.properties = parse_json(q.text(6));
+  r.attributes = parse_json(q.text(7));
   r.metadata = q.text(8);
   r.updated = q.integer(9);
   return r;
@@ -93,14 +77,38 @@ ChangeSet read_change_set(const Q& q) {
   c.tags = decode_tags(q.text(12));
   c.notification_arns = decode_strings(q.text(13));
   c.role_arn = q.text(14);
-  c.changes = Json::parse(q.text(15));
+  c.changes = parse_json(q.text(15));
   c.created = q.integer(16);
   return c;
 }
 
-std::size_t templates_hash(const Stack& s) {
-  std::hash<std::string> h;
-  return h(s.template_body) * 31 + h(s.processed_template);
+// The columns a status change leaves alone, as stored (lists in their encoded form).
+struct RowText {
+  std::string parameters, capabilities, outputs, tags, notification_arns;
+};
+
+// Those columns and the templates in one string (each part length-prefixed): equal images,
+// equal rows. Compared exactly, not by hash: a collision would lose an update.
+std::string row_image(const Stack& s, const RowText& t) {
+  std::string out;
+  for (const auto* part : {&s.template_body, &s.processed_template, &s.name, &s.description,
+                           &t.parameters, &t.capabilities, &t.outputs, &t.tags,
+                           &t.notification_arns, &s.role_arn, &s.change_set_id}) {
+    out += std::to_string(part->size());
+    out += ':';
+    out += *part;
+  }
+  out += std::to_string(s.created);
+  out += s.disable_rollback ? 'r' : '-';
+  out += s.termination_protection ? 'p' : '-';
+  return out;
+}
+
+// The templates alone, to know whether they must be stored.
+bool same_templates(const std::string& image, const Stack& s) {
+  std::string head = std::to_string(s.template_body.size()) + ':' + s.template_body +
+                     std::to_string(s.processed_template.size()) + ':' + s.processed_template;
+  return image.compare(0, head.size(), head) == 0;
 }
 
 std::string cols_sql(const char* verb, const char* table, const char* cols, int n) {
@@ -111,19 +119,51 @@ std::string cols_sql(const char* verb, const char* table, const char* cols, int 
 
 }  // namespace
 
-// Upserts write only what changes: name and created never do; `deleted` (a column of the
-// by-name index) is written once, when it is set. Templates are stored once per text, and not
-// even looked up again for a stack whose templates this call already read or wrote.
+Stack Store::read_stack(const Q& q) const {
+  Stack s;
+  RowText t{q.text(7), q.text(8), q.text(9), q.text(10), q.text(11)};
+  s.id = q.text(0);
+  s.name = q.text(1);
+  s.status = q.text(2);
+  s.status_reason = q.text(3);
+  s.description = q.text(4);
+  s.template_body = q.text(5);
+  s.processed_template = q.text(6);
+  s.parameters = decode_parameters(t.parameters);
+  s.capabilities = decode_strings(t.capabilities);
+  s.outputs = decode_outputs(t.outputs);
+  s.tags = decode_tags(t.tags);
+  s.notification_arns = decode_strings(t.notification_arns);
+  s.role_arn = q.text(12);
+  s.change_set_id = q.text(13);
+  s.disable_rollback = q.integer(14) != 0;
+  s.termination_protection = q.integer(15) != 0;
+  s.created = q.integer(16);
+  s.updated = q.integer(17);
+  s.deleted = q.integer(18);
+  // The region is the database's, filled in by the service.
+  known_[s.id] = Known{q.integer(19), row_image(s, t), s.deleted};
+  return s;
+}
+
+// A stack's row is written in the cheapest form that stores what changed. Within one call the
+// usual change is the status alone (CREATE_IN_PROGRESS ... CREATE_COMPLETE): one UPDATE of three
+// columns. Otherwise an upsert that leaves name, created and `deleted` (a column of the by-name
+// index) alone; `deleted` is written once, when set. Templates are stored once per text.
 void Store::put_stack(const Stack& s) {
-  auto hash = templates_hash(s);
-  if (auto it = templates_.find(s.id); it == templates_.end() || it->second != hash) {
-    for (const auto* text : {&s.template_body, &s.processed_template}) {
-      Q q(db_, "INSERT OR IGNORE INTO cfn_templates (sha256, body) VALUES (sha256(?1), ?1)");
-      q.bind(1, *text).run();
-    }
-    templates_[s.id] = hash;
-  }
-  {
+  RowText t{encode(s.parameters), encode(s.capabilities), encode(s.outputs), encode(s.tags),
+            encode(s.notification_arns)};
+  auto image = row_image(s, t);
+  auto it = known_.find(s.id);
+  if (it != known_.end() && it->second.image == image) {
+    Q q(db_, "UPDATE cfn_stacks SET status = ?, status_reason = ?, updated = ? WHERE key = ?");
+    bind_all(q, s.status, s.status_reason, s.updated, it->second.key).run();
+  } else {
+    if (it == known_.end() || !same_templates(it->second.image, s))
+      for (const auto* text : {&s.template_body, &s.processed_template}) {
+        Q q(db_, "INSERT OR IGNORE INTO cfn_templates (sha256, body) VALUES (sha256(?1), ?1)");
+        q.bind(1, *text).run();
+      }
     Q q(db_,
         "INSERT INTO cfn_stacks (id, name, status, status_reason, description, "
         "template_sha256, processed_sha256, parameters, capabilities, outputs, tags, "
@@ -136,21 +176,23 @@ void Store::put_stack(const Stack& s) {
         "capabilities = excluded.capabilities, outputs = excluded.outputs, tags = excluded.tags, "
         "notification_arns = excluded.notification_arns, role_arn = excluded.role_arn, "
         "change_set_id = excluded.change_set_id, disable_rollback = excluded.disable_rollback, "
-        "termination_protection = excluded.termination_protection, updated = excluded.updated");
+        "termination_protection = excluded.termination_protection, updated = excluded.updated "
+        "RETURNING key, deleted");
     bind_all(q, s.id, s.name, s.status, s.status_reason, s.description, s.template_body,
-             s.processed_template, encode(s.parameters), encode(s.capabilities),
-             encode(s.outputs), encode(s.tags), encode(s.notification_arns), s.role_arn,
-             s.change_set_id, s.disable_rollback, s.termination_protection, s.created, s.updated,
-             s.deleted)
-        .run();
+             s.processed_template, t.parameters, t.capabilities, t.outputs, t.tags,
+             t.notification_arns, s.role_arn, s.change_set_id, s.disable_rollback,
+             s.termination_protection, s.created, s.updated, s.deleted);
+    if (!q.step()) throw fakes::DatabaseError("cfn_stacks upsert returned no row");
+    Known k{q.integer(0), std::move(image), q.integer(1)};
+    q.run();
+    it = known_.insert_or_assign(s.id, k).first;
   }
-  if (s.deleted) {
-    Q q(db_, "UPDATE cfn_stacks SET deleted = ? WHERE id = ? AND deleted <> ?");
-    bind_all(q, s.deleted, s.id, s.deleted).run();
+  if (s.deleted && it->second.deleted != s.deleted) {
+    Q q(db_, "UPDATE cfn_stacks SET deleted = ? WHERE key = ?");
+    bind_all(q, s.deleted, it->second.key).run();
+    it->second.deleted = s.deleted;
   }
 }
-
-void Store::saw_templates(const Stack& s) const { templates_[s.id] = templates_hash(s); }
 
 std::optional<Stack> Store::find_live_stack(const std::string& name) const {
   static const std::string sql =
@@ -158,9 +200,7 @@ std::optional<Stack> Store::find_live_stack(const std::string& name) const {
   Q q(db_, sql);
   q.bind(1, name);
   if (!q.step()) return std::nullopt;
-  auto s = read_stack(q);
-  saw_templates(s);
-  return s;
+  return read_stack(q);
 }
 
 std::optional<Stack> Store::find_stack_by_id(const std::string& id) const {
@@ -168,16 +208,21 @@ std::optional<Stack> Store::find_stack_by_id(const std::string& id) const {
   Q q(db_, sql);
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
-  auto s = read_stack(q);
-  saw_templates(s);
-  return s;
+  return read_stack(q);
+}
+
+std::optional<std::string> Store::live_stack_id(const std::string& name) const {
+  Q q(db_, "SELECT id FROM cfn_stacks WHERE name = ? AND deleted = 0 ORDER BY created DESC");
+  q.bind(1, name);
+  if (!q.step()) return std::nullopt;
+  return q.text(0);
 }
 
 std::vector<Stack> Store::list_stacks(bool include_deleted) const {
   Q q(db_, std::string(kSelectStack) + (include_deleted ? "" : " WHERE s.deleted = 0") +
                " ORDER BY s.created DESC, s.id");
   std::vector<Stack> out;
-  while (q.step()) saw_templates(out.emplace_back(read_stack(q)));
+  while (q.step()) out.push_back(read_stack(q));
   return out;
 }
 
@@ -223,15 +268,21 @@ std::optional<Resource> Store::find_resource(const std::string& stack_id,
 }
 
 void Store::add_event(const Event& e) {
-  // The stack's row is written before its first event (set_stack_status), so the key exists;
-  // NOT NULL makes an event of an unwritten stack an error, not a lost row.
-  Q q(db_,
-      "INSERT INTO cfn_events (stack_key, event_id, stack_id, stack_name, logical_id, "
-      "physical_id, resource_type, status, status_reason, properties, timestamp) VALUES "
-      "((SELECT key FROM cfn_stacks WHERE id = ?2), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  // The stack's row is written before its first event (set_stack_status), so its key exists
+  // (known to this call, or looked up); NOT NULL makes an event of an unwritten stack an error.
+  auto it = known_.find(e.stack_id);
+  Q q(db_, it != known_.end()
+               ? "INSERT INTO cfn_events (stack_key, event_id, stack_id, stack_name, logical_id, "
+                 "physical_id, resource_type, status, status_reason, properties, timestamp) "
+                 "VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+               : "INSERT INTO cfn_events (stack_key, event_id, stack_id, stack_name, logical_id, "
+                 "physical_id, resource_type, status, status_reason, properties, timestamp) "
+                 "VALUES ((SELECT key FROM cfn_stacks WHERE id = ?2), ?1, ?2, ?3, ?4, ?5, ?6, "
+                 "?7, ?8, ?9, ?10)");
   bind_all(q, e.event_id, e.stack_id, e.stack_name, e.logical_id, e.physical_id, e.resource_type,
-           e.status, e.status_reason, e.properties, e.timestamp)
-      .run();
+           e.status, e.status_reason, e.properties, e.timestamp);
+  if (it != known_.end()) q.bind(11, it->second.key);
+  q.run();
 }
 
 std::vector<Event> Store::events(const std::string& stack_id) const {

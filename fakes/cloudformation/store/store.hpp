@@ -5,6 +5,7 @@
 // than running it (a quarter of the server's time per call before the cache).
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -23,6 +24,8 @@ class Store {
   void put_stack(const Stack& s);
   std::optional<Stack> find_live_stack(const std::string& name) const;
   std::optional<Stack> find_stack_by_id(const std::string& id) const;
+  // The live stack's id alone (no templates, no decoding): change set lookups by stack name.
+  std::optional<std::string> live_stack_id(const std::string& name) const;
   std::vector<Stack> list_stacks(bool include_deleted) const;
 
   // Resources of a stack, in insertion order.
@@ -57,12 +60,19 @@ class Store {
   std::vector<Import> importers(const std::string& export_name) const;
 
  private:
-  void saw_templates(const Stack& s) const;
+  Stack read_stack(const fakes::Statement& q) const;
+
+  // What this Store (one API call) last read or wrote for each stack: its row's key, an image
+  // of the columns a status change leaves alone (templates first), and `deleted`. A status
+  // change then writes three columns; an event needs no lookup of its stack's key.
+  struct Known {
+    std::int64_t key = 0;
+    std::string image;
+    std::int64_t deleted = 0;
+  };
 
   fakes::Database& db_;
-  // Stack id -> hash of the templates its row holds, as this Store (one API call) last read or
-  // wrote them: a stack's status changes within a call skip rewriting unchanged templates.
-  mutable std::unordered_map<std::string, std::size_t> templates_;
+  mutable std::unordered_map<std::string, Known> known_;
 };
 
 }  // namespace pipemu::cfn::store
