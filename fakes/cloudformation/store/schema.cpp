@@ -46,6 +46,8 @@ CREATE TABLE cfn_imports (
       //   then append at the end of their index instead of splitting pages at a random place
       //   (stack ARNs end in a random id). Events also lose AUTOINCREMENT: its sqlite_sequence
       //   row was one more page per insert, and events are never deleted singly.
+      // - The by-name index holds `created` too: finding the live stack of a name (every call
+      //   that names a stack) reads it in order instead of sorting.
       R"sql(
 CREATE TABLE cfn_templates (sha256 BLOB PRIMARY KEY, body TEXT NOT NULL);
 INSERT OR IGNORE INTO cfn_templates SELECT sha256(template_body), template_body FROM cfn_stacks;
@@ -68,7 +70,7 @@ INSERT INTO cfn_stacks_v2 (id, name, status, status_reason, description, templat
   FROM cfn_stacks ORDER BY rowid;
 DROP TABLE cfn_stacks;
 ALTER TABLE cfn_stacks_v2 RENAME TO cfn_stacks;
-CREATE INDEX cfn_stacks_by_name ON cfn_stacks(name, deleted);
+CREATE INDEX cfn_stacks_by_name ON cfn_stacks(name, deleted, created);
 CREATE TABLE cfn_events_v2 (
   seq INTEGER PRIMARY KEY, stack_key INTEGER NOT NULL, event_id TEXT NOT NULL,
   stack_id TEXT NOT NULL, stack_name TEXT NOT NULL, logical_id TEXT NOT NULL,
