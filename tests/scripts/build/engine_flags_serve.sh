@@ -16,11 +16,7 @@ expect_in "$WORK/needs.txt" "--engine-files requires --pipeline"
   > "$WORK/serve.txt" 2>&1 &
 SERVE=$!
 trap 'kill $SERVE 2>/dev/null || true; wait $SERVE 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 300); do
-  grep -q "pipemu serve: webhook GithubWebhook" "$WORK/serve.txt" && break
-  kill -0 $SERVE 2>/dev/null || { cat "$WORK/serve.txt" >&2; fail "serve exited"; }
-  sleep 0.1
-done
+wait_for_serve $SERVE "$WORK/serve.txt"
 expect_in "$WORK/serve.txt" "pipemu serve: listening on http://0.0.0.0:"
 expect_in "$WORK/serve.txt" "pipemu serve: the fakes listen on every interface for builds (--fakes-host $HOST): anyone who can reach this machine can call them"
 # Serve's own fakes answer at this machine's address, not only on loopback.

@@ -8,6 +8,16 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 # expect_in FILE TEXT: the file contains the text.
 expect_in() { grep -qF -- "$2" "$1" || { echo "--- $1" >&2; cat "$1" >&2; fail "expected '$2' in $1"; }; }
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
+# wait_for_serve PID LOG: until `pipemu serve --pipeline` has printed its webhook URL; fails if
+# serve exits first (its output shown).
+wait_for_serve() {
+  for _ in $(seq 1 300); do
+    grep -q "pipemu serve: webhook GithubWebhook" "$2" && return 0
+    kill -0 "$1" 2>/dev/null || { cat "$2" >&2; fail "serve exited"; }
+    sleep 0.1
+  done
+  fail "serve printed no webhook URL in 30 s"
+}
 make_repo() {
   local dir=$1
   mkdir -p "$dir"

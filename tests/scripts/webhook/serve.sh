@@ -10,11 +10,7 @@ COMMIT=$(git -C "$WORK/repo" rev-parse HEAD)
   --region eu-west-1 --executor local --report "$WORK/reports" "${BOOT[@]}" > "$WORK/serve.txt" 2>&1 &
 SERVE=$!
 trap 'kill $SERVE 2>/dev/null || true; wait $SERVE 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 300); do
-  grep -q "pipemu serve: webhook GithubWebhook" "$WORK/serve.txt" && break
-  kill -0 $SERVE 2>/dev/null || { cat "$WORK/serve.txt" >&2; fail "serve exited"; }
-  sleep 0.1
-done
+wait_for_serve $SERVE "$WORK/serve.txt"
 URL=$(sed -n 's/^pipemu serve: webhook GithubWebhook  //p' "$WORK/serve.txt")
 [[ $URL =~ ^http://127\.0\.0\.1:[0-9]+/webhooks/eu-west-1/trigger\?t=[0-9a-f]{32}\&v=1$ ]] || fail "webhook URL: '$URL'"
 
