@@ -119,7 +119,7 @@ std::string cols_sql(const char* verb, const char* table, const char* cols, int 
 
 }  // namespace
 
-Stack Store::read_stack(const Q& q) const {
+Stack Store::read_stack(const Q& q, bool remember) const {
   Stack s;
   RowText t{q.text(7), q.text(8), q.text(9), q.text(10), q.text(11)};
   s.id = q.text(0);
@@ -142,7 +142,7 @@ Stack Store::read_stack(const Q& q) const {
   s.updated = q.integer(17);
   s.deleted = q.integer(18);
   // The region is the database's, filled in by the service.
-  known_[s.id] = Known{q.integer(19), row_image(s, t), s.deleted};
+  if (remember) known_[s.id] = Known{q.integer(19), row_image(s, t), s.deleted};
   return s;
 }
 
@@ -222,7 +222,7 @@ std::vector<Stack> Store::list_stacks(bool include_deleted) const {
   Q q(db_, std::string(kSelectStack) + (include_deleted ? "" : " WHERE s.deleted = 0") +
                " ORDER BY s.created DESC, s.id");
   std::vector<Stack> out;
-  while (q.step()) out.push_back(read_stack(q));
+  while (q.step()) out.push_back(read_stack(q, false));  // listings are not written back
   return out;
 }
 

@@ -60,7 +60,8 @@ class Store {
   std::vector<Import> importers(const std::string& export_name) const;
 
  private:
-  Stack read_stack(const fakes::Statement& q) const;
+  // `remember`: keep what the row holds in known_ (single-stack reads, which writes follow).
+  Stack read_stack(const fakes::Statement& q, bool remember = true) const;
 
   // What this Store (one API call) last read or wrote for each stack: its row's key, an image
   // of the columns a status change leaves alone (templates first), and `deleted`. A status
