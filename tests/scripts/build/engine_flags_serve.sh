@@ -35,10 +35,7 @@ PY
 )
 [[ $REPLY =~ ^200\ started\ execution\ ([0-9a-f-]{36}) ]] || { cat "$WORK/serve.txt" >&2; fail "start reply: $REPLY"; }
 ID=${BASH_REMATCH[1]}
-for _ in $(seq 1 1500); do
-  grep -q "execution $ID of service-x finished" "$WORK/serve.txt" && break
-  sleep 0.2
-done
+wait_for_execution "$ID" "$WORK/serve.txt" 300
 expect_in "$WORK/serve.txt" "execution $ID of service-x finished: Succeeded"
 expect_in "$WORK/serve.txt" "(engine files: copy; files are copied in and out of the build container, no bind mounts)"
 expect_in "$WORK/serve.txt" "fakes served for builds at http://$HOST:"

@@ -8,6 +8,14 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 # expect_in FILE TEXT: the file contains the text.
 expect_in() { grep -qF -- "$2" "$1" || { echo "--- $1" >&2; cat "$1" >&2; fail "expected '$2' in $1"; }; }
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
+# wait_for_execution ID LOG SECONDS: until serve logs that execution ID finished, at most SECONDS
+# (the caller then checks how it finished).
+wait_for_execution() {
+  for _ in $(seq 1 $(($3 * 5))); do
+    grep -q "execution $1 of service-x finished" "$2" && return 0
+    sleep 0.2
+  done
+}
 # wait_for_serve PID LOG: until `pipemu serve --pipeline` has printed its webhook URL; fails if
 # serve exits first (its output shown).
 wait_for_serve() {

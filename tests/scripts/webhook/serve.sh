@@ -59,10 +59,7 @@ REPLY=$(deliver master good)
 [[ $REPLY =~ ^200\ started\ execution\ ([0-9a-f-]{36})\ of\ pipeline\ service-x\ \(master\ ${COMMIT:0:12}\)$ ]] ||
   { cat "$WORK/serve.txt" >&2; fail "start reply: $REPLY"; }
 ID=${BASH_REMATCH[1]}
-for _ in $(seq 1 600); do
-  grep -q "execution $ID of service-x finished" "$WORK/serve.txt" && break
-  sleep 0.2
-done
+wait_for_execution "$ID" "$WORK/serve.txt" 120
 expect_in "$WORK/serve.txt" "execution $ID of service-x finished: Succeeded"
 R=$WORK/reports/$ID/report.json
 [[ $(json "$R" "d['execution_id']") == "$ID" ]] || { ls -R "$WORK/reports" >&2; cat "$WORK/serve.txt" >&2; fail "report execution id"; }
