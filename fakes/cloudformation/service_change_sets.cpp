@@ -9,10 +9,11 @@ namespace {
 
 // A change set by ARN, or by name within `stack`.
 ApiResult<ChangeSet> find_change_set(Env& env, const std::string& change_set,
-                                     const std::string& stack) {
+                                     const std::string& stack,
+                                     store::Store::Changes changes = store::Store::Changes::Read) {
   if (change_set.empty()) return unexpected(missing_parameter("changeSetName"));
   if (change_set.rfind("arn:", 0) == 0) {
-    auto cs = env.store.find_change_set_by_id(change_set);
+    auto cs = env.store.find_change_set_by_id(change_set, changes);
     if (!cs) return unexpected(change_set_not_found(change_set));
     return *cs;
   }
@@ -23,7 +24,7 @@ ApiResult<ChangeSet> find_change_set(Env& env, const std::string& change_set,
   auto id = stack.rfind("arn:", 0) == 0 ? std::optional<std::string>(stack)
                                          : env.store.live_stack_id(stack);
   if (!id) return unexpected(change_set_not_found(change_set));
-  auto cs = env.store.find_change_set(*id, change_set);
+  auto cs = env.store.find_change_set(*id, change_set, changes);
   if (!cs) return unexpected(change_set_not_found(change_set));
   return *cs;
 }
@@ -131,7 +132,7 @@ ApiResult<Ok> Service::execute_change_set(const Caller& c, const std::string& ch
                                           const std::string& stack_name,
                                           std::optional<bool> disable_rollback) {
   return impl_->in_region(c, "ExecuteChangeSet", [&](Env& env) -> ApiResult<Ok> {
-    auto cs = find_change_set(env, change_set, stack_name);
+    auto cs = find_change_set(env, change_set, stack_name, store::Store::Changes::Skip);
     if (!cs) return unexpected(cs.error());
     if (cs->execution_status != "AVAILABLE")
       return unexpected(invalid_change_set_status(
@@ -169,17 +170,16 @@ ApiResult<Ok> Service::execute_change_set(const Caller& c, const std::string& ch
     stack->change_set_id = cs->id;
     if (!cs->tags.empty()) stack->tags = cs->tags;
     stack->capabilities = cs->capabilities;
+    bool ok;
     if (cs->type == "CREATE") {
       stack->disable_rollback = disable_rollback.value_or(false);
       run_create(env, *stack, *prepared, stack->disable_rollback ? "DO_NOTHING" : "ROLLBACK");
-      cs->execution_status =
-          stack->status == "CREATE_COMPLETE" ? "EXECUTE_COMPLETE" : "EXECUTE_FAILED";
+      ok = stack->status == "CREATE_COMPLETE";
     } else {
       run_update(env, *stack, *prepared, disable_rollback.value_or(false));
-      cs->execution_status =
-          stack->status == "UPDATE_COMPLETE" ? "EXECUTE_COMPLETE" : "EXECUTE_FAILED";
+      ok = stack->status == "UPDATE_COMPLETE";
     }
-    env.store.put_change_set(*cs);
+    env.store.set_execution_status(cs->id, ok ? "EXECUTE_COMPLETE" : "EXECUTE_FAILED");
     return Ok{};
   });
 }

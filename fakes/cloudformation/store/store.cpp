@@ -60,7 +60,7 @@ constexpr const char* kChangeSetCols =
     "id, name, stack_id, stack_name, type, status, execution_status, status_reason, description, "
     "template_body, parameters, capabilities, tags, notification_arns, role_arn, changes, created";
 
-ChangeSet read_change_set(const Q& q) {
+ChangeSet read_change_set(const Q& q, Store::Changes changes = Store::Changes::Read) {
   ChangeSet c;
   c.id = q.text(0);
   c.name = q.text(1);
@@ -77,7 +77,7 @@ ChangeSet read_change_set(const Q& q) {
   c.tags = decode_tags(q.text(12));
   c.notification_arns = decode_strings(q.text(13));
   c.role_arn = q.text(14);
-  c.changes = parse_json(q.text(15));
+  if (changes == Store::Changes::Read) c.changes = parse_json(q.text(15));
   c.created = q.integer(16);
   return c;
 }
@@ -328,24 +328,30 @@ void Store::put_change_set(const ChangeSet& c) {
                 c.changes.dump(), c.created).run();
 }
 
-std::optional<ChangeSet> Store::find_change_set_by_id(const std::string& id) const {
+std::optional<ChangeSet> Store::find_change_set_by_id(const std::string& id,
+                                                     Changes changes) const {
   static const std::string sql =
       std::string("SELECT ") + kChangeSetCols + " FROM cfn_change_sets WHERE id = ?";
   Q q(db_, sql);
   q.bind(1, id);
-  if (q.step()) return read_change_set(q);
+  if (q.step()) return read_change_set(q, changes);
   return std::nullopt;
 }
 
 std::optional<ChangeSet> Store::find_change_set(const std::string& stack_id,
-                                                const std::string& name) const {
+                                                const std::string& name, Changes changes) const {
   static const std::string sql =
       std::string("SELECT ") + kChangeSetCols +
       " FROM cfn_change_sets WHERE stack_id = ? AND name = ?";
   Q q(db_, sql);
   bind_all(q, stack_id, name);
-  if (q.step()) return read_change_set(q);
+  if (q.step()) return read_change_set(q, changes);
   return std::nullopt;
+}
+
+void Store::set_execution_status(const std::string& change_set_id, const std::string& status) {
+  Q q(db_, "UPDATE cfn_change_sets SET execution_status = ? WHERE id = ?");
+  bind_all(q, status, change_set_id).run();
 }
 
 std::vector<ChangeSet> Store::change_sets(const std::string& stack_id) const {

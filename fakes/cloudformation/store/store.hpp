@@ -40,9 +40,14 @@ class Store {
   std::vector<Event> events(const std::string& stack_id) const;
 
   void put_change_set(const ChangeSet& c);
-  std::optional<ChangeSet> find_change_set_by_id(const std::string& id) const;
-  std::optional<ChangeSet> find_change_set(const std::string& stack_id,
-                                           const std::string& name) const;
+  // Whether a lookup decodes the stored change list (ExecuteChangeSet does not need it, and it
+  // is the largest column to parse).
+  enum class Changes { Read, Skip };
+  std::optional<ChangeSet> find_change_set_by_id(const std::string& id,
+                                                 Changes changes = Changes::Read) const;
+  std::optional<ChangeSet> find_change_set(const std::string& stack_id, const std::string& name,
+                                           Changes changes = Changes::Read) const;
+  void set_execution_status(const std::string& change_set_id, const std::string& status);
   std::vector<ChangeSet> change_sets(const std::string& stack_id) const;
   void delete_change_set(const std::string& id);
   // Deletes every change set of the stack but `keep` (an id; empty keeps none).

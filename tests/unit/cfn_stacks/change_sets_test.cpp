@@ -156,6 +156,27 @@ TEST_CASE("executing a change set deletes the stack's other change sets") {
   CHECK(listed->front().name == "b");
   CHECK(listed->front().execution_status == "EXECUTE_COMPLETE");
   CHECK_FALSE(w.cfn.describe_change_set(caller, "a", "cs"));
+  // The executed change set still describes what it changed (execution reads it without its
+  // change list and rewrites only its execution status).
+  auto executed = w.cfn.describe_change_set(caller, "b", "cs");
+  REQUIRE(executed);
+  CHECK(executed->status == "CREATE_COMPLETE");
+  REQUIRE(change_for(*executed, "Bucket"));
+  CHECK((*change_for(*executed, "Bucket"))["Action"] == "Modify");
+}
+
+TEST_CASE("a change set whose execution rolls back is EXECUTE_FAILED") {
+  World w;
+  auto caller = World::in("us-east-1");
+  w.create("us-east-1", "cs", kV1);
+  REQUIRE(w.cfn.create_change_set(caller, change_set("rename", kV1, {{"Name", "bucket-c"}})));
+  w.providers->set_fault("AWS::S3::Bucket", "us-east-1", "Bucket quota exceeded");
+  REQUIRE(w.cfn.execute_change_set(caller, "rename", "cs"));
+  CHECK(w.stack("us-east-1", "cs").status == "UPDATE_ROLLBACK_COMPLETE");
+  auto cs = w.cfn.describe_change_set(caller, "rename", "cs");
+  REQUIRE(cs);
+  CHECK(cs->execution_status == "EXECUTE_FAILED");
+  CHECK(change_for(*cs, "Bucket"));
 }
 
 TEST_CASE("change sets keep the SSM values read when they were created") {
