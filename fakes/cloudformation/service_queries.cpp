@@ -1,18 +1,23 @@
-// Describe*/List*/GetTemplate: read-only views of the region's stacks.
+// Describe*/List*/GetTemplate: read-only views of the region's stacks. Only GetTemplate reads a
+// stack's template texts.
 #include <algorithm>
 
 #include "fakes/cloudformation/service_impl.hpp"
 
 namespace pipemu::cfn {
 
+namespace {
+constexpr auto kNoTemplates = Store::Templates::Skip;
+}  // namespace
+
 ApiResult<std::vector<Stack>> Service::describe_stacks(const Caller& c, const std::string& name) {
   return impl_->in_region_read(c, "DescribeStacks", [&](Env& env) -> ApiResult<std::vector<Stack>> {
     if (!name.empty()) {
-      auto s = require_stack(env, name);
+      auto s = require_stack(env, name, kNoTemplates);
       if (!s) return unexpected(s.error());
       return std::vector<Stack>{*s};
     }
-    auto all = env.store.list_stacks(false);
+    auto all = env.store.list_stacks(false, kNoTemplates);
     for (auto& s : all) s.region = c.region;
     return all;
   });
@@ -21,7 +26,7 @@ ApiResult<std::vector<Stack>> Service::describe_stacks(const Caller& c, const st
 ApiResult<std::vector<Event>> Service::describe_stack_events(const Caller& c,
                                                              const std::string& name) {
   return impl_->in_region_read(c, "DescribeStackEvents", [&](Env& env) -> ApiResult<std::vector<Event>> {
-    auto s = require_stack(env, name);
+    auto s = require_stack(env, name, kNoTemplates);
     if (!s) return unexpected(s.error());
     return env.store.events(s->id);
   });
@@ -30,7 +35,7 @@ ApiResult<std::vector<Event>> Service::describe_stack_events(const Caller& c,
 ApiResult<Resource> Service::describe_stack_resource(const Caller& c, const std::string& name,
                                                      const std::string& logical_id) {
   return impl_->in_region_read(c, "DescribeStackResource", [&](Env& env) -> ApiResult<Resource> {
-    auto s = require_stack(env, name);
+    auto s = require_stack(env, name, kNoTemplates);
     if (!s) return unexpected(s.error());
     auto r = env.store.find_resource(s->id, logical_id);
     if (!r)
@@ -51,14 +56,14 @@ ApiResult<std::vector<Resource>> stack_resources(Env& env, const std::string& na
   if (name.empty()) {
     if (physical_id.empty())
       return unexpected(validation_error("Either StackName or PhysicalResourceId must be specified."));
-    for (const auto& s : env.store.list_stacks(false))
+    for (const auto& s : env.store.list_stacks(false, kNoTemplates))
       for (auto& r : env.store.resources(s.id))
         if (r.physical_id == physical_id) out.push_back(std::move(r));
     if (out.empty())
       return unexpected(validation_error("Stack for " + physical_id + " does not exist"));
     return out;
   }
-  auto s = require_stack(env, name);
+  auto s = require_stack(env, name, kNoTemplates);
   if (!s) return unexpected(s.error());
   for (auto& r : env.store.resources(s->id))
     if ((logical_id.empty() || r.logical_id == logical_id) &&
@@ -89,7 +94,7 @@ ApiResult<std::vector<Stack>> Service::list_stacks(const Caller& c,
                                                    const std::vector<std::string>& statuses) {
   return impl_->in_region_read(c, "ListStacks", [&](Env& env) -> ApiResult<std::vector<Stack>> {
     std::vector<Stack> out;
-    for (auto& s : env.store.list_stacks(true)) {
+    for (auto& s : env.store.list_stacks(true, kNoTemplates)) {
       if (!statuses.empty() &&
           std::find(statuses.begin(), statuses.end(), s.status) == statuses.end())
         continue;
@@ -113,7 +118,7 @@ ApiResult<TemplateText> Service::get_template(const Caller& c, const std::string
       auto cs = change_set.rfind("arn:", 0) == 0 ? env.store.find_change_set_by_id(change_set)
                                                  : std::optional<ChangeSet>();
       if (!cs) {
-        auto s = require_stack(env, name);
+        auto s = require_stack(env, name, kNoTemplates);
         if (!s) return unexpected(s.error());
         cs = env.store.find_change_set(s->id, change_set);
       }

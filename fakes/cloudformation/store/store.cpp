@@ -22,13 +22,25 @@ Q& bind_all(Q& q, const A&... args) {
   return q;
 }
 
-// A stack's row joined with its two templates, in read_stack's column order.
-constexpr const char* kSelectStack =
-    "SELECT s.id, s.name, s.status, s.status_reason, s.description, tb.body, tp.body, "
-    "s.parameters, s.capabilities, s.outputs, s.tags, s.notification_arns, s.role_arn, "
-    "s.change_set_id, s.disable_rollback, s.termination_protection, s.created, s.updated, "
-    "s.deleted, s.key FROM cfn_stacks s JOIN cfn_templates tb ON tb.sha256 = s.template_sha256 "
-    "JOIN cfn_templates tp ON tp.sha256 = s.processed_sha256";
+// A stack's row joined with its two templates, in read_stack's column order; or the row alone,
+// with empty texts in the templates' places.
+std::string stack_query(const char* templates, const char* joins) {
+  return std::string("SELECT s.id, s.name, s.status, s.status_reason, s.description, ") +
+         templates +
+         ", s.parameters, s.capabilities, s.outputs, s.tags, s.notification_arns, s.role_arn, "
+         "s.change_set_id, s.disable_rollback, s.termination_protection, s.created, s.updated, "
+         "s.deleted, s.key FROM cfn_stacks s " +
+         joins;
+}
+const std::string kSelectStack =
+    stack_query("tb.body, tp.body",
+                "JOIN cfn_templates tb ON tb.sha256 = s.template_sha256 "
+                "JOIN cfn_templates tp ON tp.sha256 = s.processed_sha256");
+const std::string kSelectStackAlone = stack_query("'', ''", "");
+
+const std::string& select_stack(Store::Templates templates) {
+  return templates == Store::Templates::Load ? kSelectStack : kSelectStackAlone;
+}
 
 // Empty objects and lists, the common case, need no parser.
 Json parse_json(const std::string& text) {
@@ -104,6 +116,48 @@ std::string row_image(const Stack& s, const RowText& t) {
   return out;
 }
 
+// A row this call read or wrote before: found by key, no conflict to resolve.
+void rewrite_stack(fakes::Database& db, const Stack& s, const RowText& t, std::int64_t key) {
+  Q q(db,
+      "UPDATE cfn_stacks SET status = ?, status_reason = ?, description = ?, "
+      "template_sha256 = sha256(?), processed_sha256 = sha256(?), parameters = ?, "
+      "capabilities = ?, outputs = ?, tags = ?, notification_arns = ?, role_arn = ?, "
+      "change_set_id = ?, disable_rollback = ?, termination_protection = ?, updated = ? "
+      "WHERE key = ?");
+  bind_all(q, s.status, s.status_reason, s.description, s.template_body, s.processed_template,
+           t.parameters, t.capabilities, t.outputs, t.tags, t.notification_arns, s.role_arn,
+           s.change_set_id, s.disable_rollback, s.termination_protection, s.updated, key)
+      .run();
+}
+
+// A row this call has not seen: new, or written by an earlier call (the id decides).
+// Returns the row's key and `deleted`.
+std::pair<std::int64_t, std::int64_t> insert_stack(fakes::Database& db, const Stack& s,
+                                                   const RowText& t) {
+  Q q(db,
+      "INSERT INTO cfn_stacks (id, name, status, status_reason, description, "
+      "template_sha256, processed_sha256, parameters, capabilities, outputs, tags, "
+      "notification_arns, role_arn, change_set_id, disable_rollback, termination_protection, "
+      "created, updated, deleted) VALUES (?, ?, ?, ?, ?, sha256(?), sha256(?), ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+      "status = excluded.status, status_reason = excluded.status_reason, "
+      "description = excluded.description, template_sha256 = excluded.template_sha256, "
+      "processed_sha256 = excluded.processed_sha256, parameters = excluded.parameters, "
+      "capabilities = excluded.capabilities, outputs = excluded.outputs, tags = excluded.tags, "
+      "notification_arns = excluded.notification_arns, role_arn = excluded.role_arn, "
+      "change_set_id = excluded.change_set_id, disable_rollback = excluded.disable_rollback, "
+      "termination_protection = excluded.termination_protection, updated = excluded.updated "
+      "RETURNING key, deleted");
+  bind_all(q, s.id, s.name, s.status, s.status_reason, s.description, s.template_body,
+           s.processed_template, t.parameters, t.capabilities, t.outputs, t.tags,
+           t.notification_arns, s.role_arn, s.change_set_id, s.disable_rollback,
+           s.termination_protection, s.created, s.updated, s.deleted);
+  if (!q.step()) throw fakes::DatabaseError("cfn_stacks upsert returned no row");
+  std::pair<std::int64_t, std::int64_t> row{q.integer(0), q.integer(1)};
+  q.run();
+  return row;
+}
+
 // The templates alone, to know whether they must be stored.
 bool same_templates(const std::string& image, const Stack& s) {
   std::string head = std::to_string(s.template_body.size()) + ':' + s.template_body +
@@ -164,28 +218,13 @@ void Store::put_stack(const Stack& s) {
         Q q(db_, "INSERT OR IGNORE INTO cfn_templates (sha256, body) VALUES (sha256(?1), ?1)");
         q.bind(1, *text).run();
       }
-    Q q(db_,
-        "INSERT INTO cfn_stacks (id, name, status, status_reason, description, "
-        "template_sha256, processed_sha256, parameters, capabilities, outputs, tags, "
-        "notification_arns, role_arn, change_set_id, disable_rollback, termination_protection, "
-        "created, updated, deleted) VALUES (?, ?, ?, ?, ?, sha256(?), sha256(?), ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-        "status = excluded.status, status_reason = excluded.status_reason, "
-        "description = excluded.description, template_sha256 = excluded.template_sha256, "
-        "processed_sha256 = excluded.processed_sha256, parameters = excluded.parameters, "
-        "capabilities = excluded.capabilities, outputs = excluded.outputs, tags = excluded.tags, "
-        "notification_arns = excluded.notification_arns, role_arn = excluded.role_arn, "
-        "change_set_id = excluded.change_set_id, disable_rollback = excluded.disable_rollback, "
-        "termination_protection = excluded.termination_protection, updated = excluded.updated "
-        "RETURNING key, deleted");
-    bind_all(q, s.id, s.name, s.status, s.status_reason, s.description, s.template_body,
-             s.processed_template, t.parameters, t.capabilities, t.outputs, t.tags,
-             t.notification_arns, s.role_arn, s.change_set_id, s.disable_rollback,
-             s.termination_protection, s.created, s.updated, s.deleted);
-    if (!q.step()) throw fakes::DatabaseError("cfn_stacks upsert returned no row");
-    Known k{q.integer(0), std::move(image), q.integer(1)};
-    q.run();
-    it = known_.insert_or_assign(s.id, k).first;
+    if (it != known_.end()) {
+      rewrite_stack(db_, s, t, it->second.key);
+    } else {
+      auto [key, deleted] = insert_stack(db_, s, t);
+      it = known_.insert_or_assign(s.id, Known{key, {}, deleted}).first;
+    }
+    it->second.image = std::move(image);
   }
   if (s.deleted && it->second.deleted != s.deleted) {
     Q q(db_, "UPDATE cfn_stacks SET deleted = ? WHERE key = ?");
@@ -194,21 +233,23 @@ void Store::put_stack(const Stack& s) {
   }
 }
 
-std::optional<Stack> Store::find_live_stack(const std::string& name) const {
-  static const std::string sql =
-      std::string(kSelectStack) + " WHERE s.name = ? AND s.deleted = 0 ORDER BY s.created DESC";
-  Q q(db_, sql);
+std::optional<Stack> Store::find_live_stack(const std::string& name, Templates templates) const {
+  static const std::string sql[2] = {
+      kSelectStack + " WHERE s.name = ? AND s.deleted = 0 ORDER BY s.created DESC",
+      kSelectStackAlone + " WHERE s.name = ? AND s.deleted = 0 ORDER BY s.created DESC"};
+  Q q(db_, sql[templates == Templates::Skip]);
   q.bind(1, name);
   if (!q.step()) return std::nullopt;
-  return read_stack(q);
+  return read_stack(q, templates == Templates::Load);
 }
 
-std::optional<Stack> Store::find_stack_by_id(const std::string& id) const {
-  static const std::string sql = std::string(kSelectStack) + " WHERE s.id = ?";
-  Q q(db_, sql);
+std::optional<Stack> Store::find_stack_by_id(const std::string& id, Templates templates) const {
+  static const std::string sql[2] = {kSelectStack + " WHERE s.id = ?",
+                                     kSelectStackAlone + " WHERE s.id = ?"};
+  Q q(db_, sql[templates == Templates::Skip]);
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
-  return read_stack(q);
+  return read_stack(q, templates == Templates::Load);
 }
 
 std::optional<std::string> Store::live_stack_id(const std::string& name) const {
@@ -218,8 +259,8 @@ std::optional<std::string> Store::live_stack_id(const std::string& name) const {
   return q.text(0);
 }
 
-std::vector<Stack> Store::list_stacks(bool include_deleted) const {
-  Q q(db_, std::string(kSelectStack) + (include_deleted ? "" : " WHERE s.deleted = 0") +
+std::vector<Stack> Store::list_stacks(bool include_deleted, Templates templates) const {
+  Q q(db_, select_stack(templates) + (include_deleted ? "" : " WHERE s.deleted = 0") +
                " ORDER BY s.created DESC, s.id");
   std::vector<Stack> out;
   while (q.step()) out.push_back(read_stack(q, false));  // listings are not written back

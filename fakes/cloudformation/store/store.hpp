@@ -20,13 +20,21 @@ class Store {
  public:
   explicit Store(fakes::Database& db) : db_(db) {}
 
+  // Whether a stack read carries its two template texts. Describe* and List* show neither, and
+  // a template can be hundreds of kilobytes that a waiter would copy on every poll. A stack read
+  // without them is for showing only: it must never be passed to put_stack.
+  enum class Templates { Load, Skip };
+
   // Stacks. `find_live_stack` ignores DELETE_COMPLETE stacks; by id finds deleted ones too.
   void put_stack(const Stack& s);
-  std::optional<Stack> find_live_stack(const std::string& name) const;
-  std::optional<Stack> find_stack_by_id(const std::string& id) const;
+  std::optional<Stack> find_live_stack(const std::string& name,
+                                       Templates templates = Templates::Load) const;
+  std::optional<Stack> find_stack_by_id(const std::string& id,
+                                        Templates templates = Templates::Load) const;
   // The live stack's id alone (no templates, no decoding): change set lookups by stack name.
   std::optional<std::string> live_stack_id(const std::string& name) const;
-  std::vector<Stack> list_stacks(bool include_deleted) const;
+  std::vector<Stack> list_stacks(bool include_deleted,
+                                 Templates templates = Templates::Load) const;
 
   // Resources of a stack, in insertion order.
   void put_resource(const Resource& r);
