@@ -40,6 +40,8 @@ void end_after_cleanup() {
 
 }  // namespace
 
+bool interrupted() { return interrupted_by.load() != 0; }
+
 void clean_up_builds_on_interrupt(const char* command) {
   static bool installed = false;  // the command table runs one command per process
   if (installed) return;

@@ -11,4 +11,8 @@ namespace pipemu::cli {
 
 void clean_up_builds_on_interrupt(const char* command);
 
+// Whether that SIGINT or SIGTERM has arrived. From then on the builds are being torn down under
+// the engine, and what they report (a killed container's exit status) is not the run's result.
+bool interrupted();
+
 }  // namespace pipemu::cli

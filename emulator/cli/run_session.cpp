@@ -13,6 +13,7 @@
 
 #include "engine/actions/local_aws.hpp"
 #include "engine/history/history.hpp"
+#include "cli/interrupt.hpp"
 #include "engine/session/session.hpp"
 #include "report/json_lines.hpp"
 #include "report/report_dir.hpp"
@@ -38,6 +39,21 @@ Expected<std::map<std::string, std::string>, std::string> parse_pairs(const std:
   }
   return out;
 }
+
+// Passes events on until Ctrl-C or SIGTERM (cli/interrupt.hpp). After it the builds are torn down
+// under the engine, and their failures ("exit status 137") are not the run's result: nothing is
+// reported or recorded any more, history keeps the execution InProgress, and the next run reports
+// it as interrupted.
+class UntilInterrupted final : public Reporter {
+ public:
+  explicit UntilInterrupted(Reporter& next) : next_(next) {}
+  void on_event(const Event& e) override {
+    if (!interrupted()) next_.on_event(e);
+  }
+
+ private:
+  Reporter& next_;
+};
 
 std::string default_region() {
   for (const char* v : {"AWS_REGION", "AWS_DEFAULT_REGION"})
@@ -124,7 +140,8 @@ int run_session(const RunSettings& s) {
   settings.work_root = (state / "work").string();
   settings.cache_root = (state / "cache").string();
   SessionHooks hooks;
-  hooks.reporter = &reporters;
+  UntilInterrupted until_interrupted(reporters);
+  hooks.reporter = &until_interrupted;
   hooks.clock = &clock;
   hooks.approve = s.approve == "none" ? ApprovalPolicy::None
                   : s.approve == "ask" ? ApprovalPolicy::Ask : ApprovalPolicy::All;
