@@ -115,10 +115,16 @@ int run_session(const RunSettings& s) {
   auto notice = [&](Notice::Level level, const std::string& text) {
     reporters.on_event(Notice{level, text, clock.now()});
   };
-  for (const auto& row : (*history)->recover_interrupted(clock.now()))
+  for (const auto& row : (*history)->recover_interrupted(clock.now())) {
     notice(Notice::Level::Warning,
            fmt::format("execution {} of {} was interrupted (the pipemu process ended during it); marked Failed",
                        row.execution_id, row.pipeline_name));
+    // The process that died left the execution's work directory (sources, artifacts) behind.
+    if (fs::path(row.execution_id).filename() == row.execution_id && row.execution_id != "..") {
+      std::error_code ignored;
+      fs::remove_all(state / "work" / row.execution_id, ignored);
+    }
+  }
 
   SessionSettings settings;
   settings.template_path = s.template_path;

@@ -3,6 +3,7 @@
 # slow test action runs): the next run reports the interrupted execution as Failed and proceeds.
 # Then Ctrl-C (SIGINT) at the same point: the run removes its build and exits 130 without
 # recording the torn-down build as the action's failure; the next run reports it as interrupted.
+# Either way the next run removes the execution's work directory.
 source "$(dirname "$0")/common.sh"
 make_repo "$WORK/repo"
 # The flagship pipeline plus a slow Test action after the infrastructure deploys.
@@ -65,6 +66,7 @@ killed_id=$(execution_id "$WORK/events-1.jsonl")
   --region eu-west-1 --state "$WORK/state" --executor local "${BOOT[@]}" > "$WORK/out-2.txt" 2>&1 \
   || { cat "$WORK/out-2.txt"; fail "the run after the kill failed"; }
 expect_in "$WORK/out-2.txt" "execution $killed_id of service-x was interrupted"
+[ ! -e "$WORK/state/work/$killed_id" ] || fail "the killed execution's work directory was left behind"
 "$PIPEMU" history --state "$WORK/state" > "$WORK/history.txt"
 expect_in "$WORK/history.txt" "Interrupted: the pipemu process ended before the execution finished"
 grep "$killed_id" "$WORK/history.txt" | grep -q Failed || { cat "$WORK/history.txt"; fail "killed run not Failed"; }
@@ -85,4 +87,5 @@ stopped_id=$(execution_id "$WORK/events-3.jsonl")
   --region eu-west-1 --state "$WORK/state" --executor local "${BOOT[@]}" > "$WORK/out-4.txt" 2>&1 \
   || { cat "$WORK/out-4.txt"; fail "the run after Ctrl-C failed"; }
 expect_in "$WORK/out-4.txt" "execution $stopped_id of service-x was interrupted"
+[ ! -e "$WORK/state/work/$stopped_id" ] || fail "the interrupted execution's work directory was left behind"
 echo "ok"
