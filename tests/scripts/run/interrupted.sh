@@ -56,17 +56,22 @@ execution_id() {
   python3 -c "import json,sys; print([json.loads(l)['execution_id'] for l in open(sys.argv[1]) if '\"ExecutionStarted\"' in l][0])" "$1"
 }
 
+# next_run_reports ID OUT: the original flagship pipeline, run next on the same state, succeeds,
+# reports execution ID as interrupted and removes its work directory.
+next_run_reports() {
+  "$PIPEMU" run "$PIPELINE" --repo "$WORK/repo" --branch master \
+    --region eu-west-1 --state "$WORK/state" --executor local "${BOOT[@]}" > "$2" 2>&1 \
+    || { cat "$2"; fail "the run after the interrupted one failed"; }
+  expect_in "$2" "execution $1 of service-x was interrupted"
+  [ ! -e "$WORK/state/work/$1" ] || fail "the interrupted execution's work directory was left behind"
+}
+
 start_slow_run "$WORK/events-1.jsonl" "$WORK/err-1.txt"
 kill -9 $pid
 wait $pid 2>/dev/null || true
 killed_id=$(execution_id "$WORK/events-1.jsonl")
 
-# The next run: the original flagship pipeline on the same state.
-"$PIPEMU" run "$PIPELINE" --repo "$WORK/repo" --branch master \
-  --region eu-west-1 --state "$WORK/state" --executor local "${BOOT[@]}" > "$WORK/out-2.txt" 2>&1 \
-  || { cat "$WORK/out-2.txt"; fail "the run after the kill failed"; }
-expect_in "$WORK/out-2.txt" "execution $killed_id of service-x was interrupted"
-[ ! -e "$WORK/state/work/$killed_id" ] || fail "the killed execution's work directory was left behind"
+next_run_reports "$killed_id" "$WORK/out-2.txt"
 "$PIPEMU" history --state "$WORK/state" > "$WORK/history.txt"
 expect_in "$WORK/history.txt" "Interrupted: the pipemu process ended before the execution finished"
 grep "$killed_id" "$WORK/history.txt" | grep -q Failed || { cat "$WORK/history.txt"; fail "killed run not Failed"; }
@@ -82,10 +87,5 @@ if grep '"slow-check"' "$WORK/events-3.jsonl" | grep -q '"Failed"'; then
   cat "$WORK/events-3.jsonl"
   fail "the build torn down by Ctrl-C was reported as the action's failure"
 fi
-stopped_id=$(execution_id "$WORK/events-3.jsonl")
-"$PIPEMU" run "$PIPELINE" --repo "$WORK/repo" --branch master \
-  --region eu-west-1 --state "$WORK/state" --executor local "${BOOT[@]}" > "$WORK/out-4.txt" 2>&1 \
-  || { cat "$WORK/out-4.txt"; fail "the run after Ctrl-C failed"; }
-expect_in "$WORK/out-4.txt" "execution $stopped_id of service-x was interrupted"
-[ ! -e "$WORK/state/work/$stopped_id" ] || fail "the interrupted execution's work directory was left behind"
+next_run_reports "$(execution_id "$WORK/events-3.jsonl")" "$WORK/out-4.txt"
 echo "ok"
