@@ -11,9 +11,9 @@
 
 #include <fmt/format.h>
 
+#include "cli/interrupt.hpp"
 #include "engine/actions/local_aws.hpp"
 #include "engine/history/history.hpp"
-#include "cli/interrupt.hpp"
 #include "engine/session/session.hpp"
 #include "report/json_lines.hpp"
 #include "report/report_dir.hpp"
@@ -120,9 +120,10 @@ int run_session(const RunSettings& s) {
            fmt::format("execution {} of {} was interrupted (the pipemu process ended during it); marked Failed",
                        row.execution_id, row.pipeline_name));
     // The process that died left the execution's work directory (sources, artifacts) behind.
-    if (fs::path(row.execution_id).filename() == row.execution_id && row.execution_id != "..") {
+    const std::string& id = row.execution_id;
+    if (!id.empty() && id != "." && id != ".." && fs::path(id).filename() == id) {
       std::error_code ignored;
-      fs::remove_all(state / "work" / row.execution_id, ignored);
+      fs::remove_all(state / "work" / id, ignored);
     }
   }
 

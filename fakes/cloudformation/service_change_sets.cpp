@@ -200,7 +200,7 @@ ApiResult<Ok> Service::delete_change_set(const Caller& c, const std::string& cha
 ApiResult<std::vector<ChangeSet>> Service::list_change_sets(const Caller& c,
                                                             const std::string& stack) {
   return impl_->in_region_read(c, "ListChangeSets", [&](Env& env) -> ApiResult<std::vector<ChangeSet>> {
-    auto s = require_stack(env, stack, Store::Templates::Skip);
+    auto s = require_stack(env, stack, store::Store::Templates::Skip);
     if (!s) return unexpected(s.error());
     return env.store.change_sets(s->id);
   });

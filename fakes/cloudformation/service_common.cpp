@@ -24,7 +24,7 @@ std::optional<std::pair<std::string, std::string>> parse_s3_url(const std::strin
 }  // namespace
 
 std::optional<Stack> find_stack(Env& env, const std::string& name_or_id,
-                                Store::Templates templates) {
+                                store::Store::Templates templates) {
   auto s = name_or_id.rfind("arn:", 0) == 0 ? env.store.find_stack_by_id(name_or_id, templates)
                                              : env.store.find_live_stack(name_or_id, templates);
   if (s) s->region = env.region;
@@ -32,7 +32,7 @@ std::optional<Stack> find_stack(Env& env, const std::string& name_or_id,
 }
 
 ApiResult<Stack> require_stack(Env& env, const std::string& name_or_id,
-                               Store::Templates templates) {
+                               store::Store::Templates templates) {
   if (name_or_id.empty()) return unexpected(missing_parameter("stackName"));
   auto s = find_stack(env, name_or_id, templates);
   if (!s) return unexpected(stack_not_found(name_or_id));

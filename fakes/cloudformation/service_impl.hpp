@@ -56,12 +56,11 @@ struct Service::Impl {
 };
 
 // A stack by name (live only) or ARN (deleted ones too). Read-only views pass Templates::Skip.
-using store::Store;
 std::optional<Stack> find_stack(Env& env, const std::string& name_or_id,
-                                Store::Templates templates = Store::Templates::Load);
+                                store::Store::Templates templates = store::Store::Templates::Load);
 // The stack or "Stack with id X does not exist".
 ApiResult<Stack> require_stack(Env& env, const std::string& name_or_id,
-                               Store::Templates templates = Store::Templates::Load);
+                               store::Store::Templates templates = store::Store::Templates::Load);
 
 // The template text of a request: TemplateBody, TemplateURL (read from the S3 fake) or the
 // stack's current template (UsePreviousTemplate).

@@ -7,7 +7,7 @@
 namespace pipemu::cfn {
 
 namespace {
-constexpr auto kNoTemplates = Store::Templates::Skip;
+constexpr auto kNoTemplates = store::Store::Templates::Skip;
 }  // namespace
 
 ApiResult<std::vector<Stack>> Service::describe_stacks(const Caller& c, const std::string& name) {

@@ -28,7 +28,9 @@ struct Processed {
   std::shared_ptr<const Template> tpl;
   std::string json;
   std::vector<std::string> required_capabilities;
-  std::optional<TemplateError> invalid;  // validate_template's verdict, reported after capabilities
+  // validate_template's verdict (kept too: a pure function of the text), reported after the
+  // capabilities check as AWS orders them.
+  std::optional<TemplateError> invalid;
 };
 
 ApiResult<std::shared_ptr<const Processed>> processed_form(const Template& original,

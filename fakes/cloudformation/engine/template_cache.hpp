@@ -5,7 +5,7 @@
 // set is prepared at creation and again at execution, a pipeline's deploy action submits the same
 // template on every run, and every operation on a stack reads its stored processed template.
 // Each value is a pure function of the text, so a hit hands out the same immutable value.
-// Failures are not kept (they are recomputed, and cheap to report).
+// Texts that do not parse are not kept (they are parsed again, and cheap to report).
 #include <cstddef>
 #include <list>
 #include <memory>
