@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 
@@ -62,7 +63,13 @@ int run_scenarios(const RunArgs& args) {
                            all->size(), shard->index, shard->count,
                            args.filter.empty() ? "" : ", filter " + args.filter, args.jobs);
   std::cout.flush();
-  auto driver = scenario::make_engine_driver(args.engine);
+  scenario::EngineDriverOptions engine = args.engine;
+  // One write per line on stderr: scenarios run side by side, and stdout has their results.
+  engine.say = [](const std::string& name, const std::string& line) {
+    std::string text = fmt::format("scenario {}: {}\n", name, line);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  };
+  auto driver = scenario::make_engine_driver(engine);
   scenario::RunnerOptions options;
   options.jobs = args.jobs;
   options.report_dir = args.report;

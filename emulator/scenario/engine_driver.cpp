@@ -37,6 +37,22 @@ std::vector<std::string> tracked_branches(const model::Pipeline& p) {
   return out;
 }
 
+// The session's warnings and errors, passed to EngineDriverOptions::say (its notes are the
+// scenario's business: the result shows what went wrong).
+class WarningRelay final : public Reporter {
+ public:
+  WarningRelay(const EngineDriverOptions& options, const std::string& scenario)
+      : options_(options), scenario_(scenario) {}
+  void on_event(const Event& e) override {
+    const auto* n = std::get_if<Notice>(&e);
+    if (n && n->level != Notice::Level::Info && options_.say) options_.say(scenario_, "warning: " + n->text);
+  }
+
+ private:
+  const EngineDriverOptions& options_;
+  const std::string& scenario_;
+};
+
 // The answer to a manual approval: per action from `when.approvals`, else `when.approve`.
 std::optional<std::string> approval_answer(const When& when, const std::string& prompt) {
   // Prompt: "Approval <Stage>/<Action>: approve? [y/N] "
@@ -135,8 +151,12 @@ class EngineDriver final : public Driver {
     for (const auto& f : s.faults)
       if (f.kind == Fault::Kind::Timeout) settings.build_timeouts[f.action] = std::chrono::milliseconds(f.ms);
     settings.report_failed_start = false;  // a scenario reads the error itself
+    WarningRelay warnings(options_, s.name);
+    FanOutReporter reporters;
+    reporters.add(report_dir.get());
+    reporters.add(&warnings);
     SessionHooks hooks;
-    hooks.reporter = report_dir.get();
+    hooks.reporter = &reporters;
     hooks.approve = ApprovalPolicy::Ask;
     const When& when = s.when;
     hooks.ask = [&when](const std::string& prompt) { return approval_answer(when, prompt); };
@@ -147,6 +167,7 @@ class EngineDriver final : public Driver {
     };
 
     SessionResult r = engine::run_session(aws, settings, hooks);
+    if (!r.stale_note.empty() && options_.say) options_.say(s.name, r.stale_note);
     out.started = r.started;
     out.error = r.error;
     out.note = r.note;

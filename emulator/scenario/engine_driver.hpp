@@ -1,6 +1,7 @@
 #pragma once
 // The driver `pipemu scenario run` uses: seeds the fakes in the scenario's state dir and runs the
 // pipeline with the engine in-process, once per trigger, then reads back the fakes' state.
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -13,6 +14,10 @@ namespace pipemu::scenario {
 struct EngineDriverOptions {
   std::string engine_files;  // mount | copy | auto; "" = $PIPEMU_ENGINE_FILES, else auto
   std::string fakes_host;    // "" = 127.0.0.1
+  // What a scenario's runs say beside their results, one line each: the sessions' warnings
+  // ("cannot serve the fakes for builds") and the removal of dead pipemu processes' engine
+  // objects. Unset: dropped. Scenarios may run side by side: it must be thread-safe.
+  std::function<void(const std::string& scenario, const std::string& line)> say;
 };
 
 std::unique_ptr<Driver> make_engine_driver(EngineDriverOptions options = {});

@@ -138,6 +138,7 @@ SessionResult run_session(LocalAws& aws, const SessionSettings& s, const Session
         executor = std::move(*choice);
         if (!executor.note.empty()) notice(Notice::Level::Info, executor.note);
         if (!executor.stale_note.empty()) notice(Notice::Level::Info, executor.stale_note);
+        out.stale_note = executor.stale_note;
         if (auto reach = build::fakes_reachability_note(executor, s.fakes_host); !reach.empty())
           notice(executor.remote_engine && s.fakes_host.empty() ? Notice::Level::Warning : Notice::Level::Info, reach);
       } else if (s.executor_required) {

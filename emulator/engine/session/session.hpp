@@ -87,6 +87,9 @@ struct SessionResult {
   bool reported = false;  // a failed start was reported as an execution (`record` holds it)
   std::string error;      // why no execution ran (a complete message, file:line:col if any)
   std::string note;       // why decide_start started nothing
+  // Engine objects of dead pipemu processes that choosing the Docker executor removed, in one
+  // line ("" = none); also reported as a notice.
+  std::string stale_note;
   std::optional<model::Pipeline> pipeline;  // the pipeline the stack created, once deployed
   RunRecord record;
   std::int64_t build_ms = 0;  // time inside builds (commands, container start)
