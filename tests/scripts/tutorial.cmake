@@ -9,5 +9,6 @@ add_test(NAME "docs: tutorial"
           --repo ${PROJECT_SOURCE_DIR} --bin $<TARGET_FILE_DIR:pipemu>)
 add_test(NAME "docs: doc_test selftest"
   COMMAND bash ${_tutorial_dir}/selftest.sh $<TARGET_FILE_DIR:pipemu>)
-set_tests_properties("docs: tutorial" PROPERTIES LABELS "docs;scripts" TIMEOUT 300 SKIP_RETURN_CODE 77)
+set_tests_properties("docs: tutorial" PROPERTIES LABELS "docs;scripts" TIMEOUT 300 SKIP_RETURN_CODE 77
+                     RESOURCE_LOCK docker-engine)
 set_tests_properties("docs: doc_test selftest" PROPERTIES LABELS docs TIMEOUT 60)
