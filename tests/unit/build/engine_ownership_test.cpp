@@ -32,20 +32,21 @@ std::string unique(const std::string& prefix) {
   return prefix + std::to_string(std::random_device{}() % 1000000000u);
 }
 
-bool volume_exists(const docker::Client& c, const std::string& name) {
-  auto all = c.volumes_labelled(docker::kOwnerLabel);
-  REQUIRE(all);
-  for (const auto& v : *all)
-    if (v.id == name) return true;
-  return false;
-}
-
-bool container_exists(const docker::Client& c, const std::string& id) {
-  auto all = c.containers_labelled(docker::kOwnerLabel);
+// Whether the engine's listing (containers or volumes carrying the owner label) holds `id`.
+bool listed(const Expected<std::vector<docker::Client::Labelled>, std::string>& all,
+            const std::string& id) {
   REQUIRE(all);
   for (const auto& x : *all)
     if (x.id == id) return true;
   return false;
+}
+
+bool volume_exists(const docker::Client& c, const std::string& name) {
+  return listed(c.volumes_labelled(docker::kOwnerLabel), name);
+}
+
+bool container_exists(const docker::Client& c, const std::string& id) {
+  return listed(c.containers_labelled(docker::kOwnerLabel), id);
 }
 
 }  // namespace
